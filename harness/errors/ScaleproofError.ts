@@ -1,0 +1,37 @@
+/*
+ * Coded errors (fastify-style registry): callers and tests match on `code`, users read a message that
+ * says the fix. `exitCode` is what a CLI exits with when this error reaches it.
+ */
+export const errorCodes = {
+  SP_USAGE: { exitCode: 2, summary: 'bad command-line usage' },
+  SP_CONFIG: { exitCode: 2, summary: 'bad configuration' },
+  SP_DB_UNREACHABLE: { exitCode: 2, summary: 'Postgres could not be reached' },
+  SP_DB_AUTH: { exitCode: 2, summary: 'Postgres refused the credentials' },
+  SP_REDIS_UNREACHABLE: { exitCode: 2, summary: 'Redis could not be reached' },
+  SP_EMBEDDED_PG: { exitCode: 1, summary: 'embedded Postgres failed to start' },
+  SP_THRESHOLD_INVALID: { exitCode: 2, summary: 'a threshold is malformed or names an unknown metric or tag' },
+  SP_K6_MISSING: { exitCode: 2, summary: 'k6 binary not found' },
+  SP_SUT_START: { exitCode: 1, summary: 'the API under test did not start' },
+  SP_SEED_FAILED: { exitCode: 1, summary: 'seeding failed' },
+  SP_INTERNAL: { exitCode: 1, summary: 'unexpected failure' },
+} as const;
+
+export type ErrorCode = keyof typeof errorCodes;
+
+export class ScaleproofError extends Error {
+  readonly code: ErrorCode;
+  readonly exitCode: number;
+  readonly context: Record<string, unknown>;
+
+  constructor(code: ErrorCode, message: string, context: Record<string, unknown> = {}, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'ScaleproofError';
+    this.code = code;
+    this.exitCode = errorCodes[code].exitCode;
+    this.context = context;
+  }
+}
+
+export function isScaleproofError(err: unknown, code?: ErrorCode): err is ScaleproofError {
+  return err instanceof ScaleproofError && (code === undefined || err.code === code);
+}

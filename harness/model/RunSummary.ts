@@ -1,0 +1,133 @@
+/*
+ * The result model: what summary.json holds (versioned; docs in harness/model/README.md). Every report writer,
+ * the threshold evaluator and the comparison read this and nothing else.
+ * Latencies are milliseconds, rates per second, ratios 0..1.
+ */
+export const SUMMARY_SCHEMA_VERSION = 1 as const;
+
+export type EndpointName = 'pin_public' | 'pin_analytics' | 'pin_events' | 'user';
+export const ENDPOINT_NAMES: readonly EndpointName[] = ['pin_public', 'pin_analytics', 'pin_events', 'user'];
+
+export interface LatencyStats {
+  min: number;
+  mean: number;
+  p50: number;
+  p90: number;
+  p95: number;
+  p99: number;
+  p999: number;
+  max: number;
+}
+
+/** One second of the measured phase (t = whole seconds since the measured phase began). */
+export interface TimelinePoint {
+  t: number;
+  requests: number;
+  errors: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+}
+
+export interface EndpointSummary {
+  requests: number;
+  /** Responses that count as failed (k6's http_req_failed: transport errors and unexpected statuses). */
+  errors: number;
+  /** Count per HTTP status; transport errors under "error". */
+  statusCounts: Record<string, number>;
+  throughputRps: number;
+  latencyMs: LatencyStats;
+  /** HDR histogram (hdr-histogram-js encodeIntoCompressedBase64, microseconds) so runs can be merged. */
+  histogram: string;
+  timeline: TimelinePoint[];
+  /** From X-Cache response headers, for cacheable endpoints. */
+  xCache?: { hits: number; misses: number } | undefined;
+}
+
+export type LoadModel =
+  | { kind: 'closed'; connections: number; pipelining: number }
+  | { kind: 'open'; ratePerSecond: number; connections: number };
+
+export type CacheHitSource = 'redis-info' | 'api-metrics' | 'x-cache-header' | 'none';
+
+export interface ThresholdResult {
+  /** As written, e.g. "http_req_duration{endpoint:pin_public}". */
+  metric: string;
+  /** As written, e.g. "p(95)<800". */
+  expression: string;
+  observed: number | null;
+  ok: boolean;
+  /** Set when the observed value could not be computed (no samples). */
+  note?: string | undefined;
+}
+
+export interface TrialSample {
+  endpoints: Record<string, { requests: number; errors: number; throughputRps: number; p50: number; p95: number; p99: number }>;
+  totals: { requests: number; errors: number; throughputRps: number; p50: number; p95: number; p99: number };
+  cacheHitRatio: number | null;
+}
+
+export interface ServerSide {
+  cacheHitRatio: number | null;
+  cacheHitSource: CacheHitSource;
+  redis?: { hits: number; misses: number; ratio: number | null } | undefined;
+  apiCounters?: { hits: number; misses: number; ratio: number | null } | undefined;
+  xCacheHeaders?: { hits: number; misses: number; ratio: number | null } | undefined;
+  /** |redis ratio - api ratio|, when both are known. */
+  crossCheckDelta?: number | null | undefined;
+  queriesPerRequest: number | null;
+  postgres?: {
+    bufferHitRatio: number | null;
+    xactCommit: number;
+    xactRollback: number;
+    blksHit: number;
+    blksRead: number;
+    tupInserted: number;
+    numBackends: number;
+  } | undefined;
+  topStatements?: Array<{ query: string; calls: number; meanMs: number; totalMs: number }> | undefined;
+  writeBuffer?: { flushes: number; failures: number; depth: number } | undefined;
+  /** True when the API ran with the in-process cache instead of Redis. */
+  inProcessCache: boolean;
+}
+
+export interface Environment {
+  machine: { hostname: string; cpus: number; cpuModel: string; memoryBytes: number; os: string; node: string };
+  postgres?: { kind: 'external' | 'embedded'; version: string } | undefined;
+  redis?: { kind: 'external' | 'spawned' | 'in-process'; version?: string | undefined } | undefined;
+  dataset?: Record<string, unknown> | undefined;
+  driver: 'autocannon' | 'k6';
+  loadModel: LoadModel;
+  /** --target URL (password-free) when the run drove someone else's API. */
+  target?: string | undefined;
+  /** The exact command and how the numbers were made. */
+  method: string;
+}
+
+export interface RunSummary {
+  schemaVersion: typeof SUMMARY_SCHEMA_VERSION;
+  runId: string;
+  gitCommit: string | null;
+  startedAt: string;
+  endedAt: string;
+  verdict: 'pass' | 'fail';
+  scenario: { name: string; mix: Partial<Record<EndpointName, number>>; warmupS: number; durationS: number };
+  environment: Environment;
+  /** Warm-up is its own phase: reported, never merged into the measured numbers. */
+  warmup: { requests: number; errors: number; durationS: number; latencyMs: Pick<LatencyStats, 'p50' | 'p95' | 'p99'> };
+  totals: Omit<EndpointSummary, 'statusCounts' | 'xCache'> & { statusCounts: Record<string, number> };
+  endpoints: Partial<Record<EndpointName, EndpointSummary>>;
+  server: ServerSide;
+  validity: {
+    warmupExcluded: boolean;
+    generatorSaturated: boolean;
+    maxEventLoopLagMs: number | null;
+    driverCpuPercent: number | null;
+    droppedIterations: number | null;
+    notes: string[];
+  };
+  thresholds: ThresholdResult[];
+  /** One entry per --repeat trial (one for a single run): the samples a comparison uses. */
+  trials: TrialSample[];
+}

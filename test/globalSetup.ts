@@ -1,0 +1,33 @@
+/*
+ * Gives every test file the same Postgres and Redis: DATABASE_URL / REDIS_URL when set (CI), else the
+ * harness's own embedded Postgres and a spawned redis-server, so `pnpm test` works on a machine with Node only.
+ * Tests never share data: each creates its own database (test/helpers/testDatabase.ts) and Redis prefix.
+ */
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { readEnv } from '../harness/config/readEnv.ts';
+import { startPostgres } from '../harness/services/startPostgres.ts';
+import { startRedis } from '../harness/services/startRedis.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    databaseUrl: string;
+    redisUrl: string | undefined;
+    redisServerBin: string | undefined;
+  }
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const env = readEnv(process.env);
+  const log = (line: string) => console.log(`[test services] ${line}`);
+  const pg = await startPostgres({ databaseUrl: env.databaseUrl, dataDir: path.resolve('.scaleproof/test-pg'), log });
+  const redis = await startRedis({ redisUrl: env.redisUrl, log, pathVar: env.pathVar });
+  const { findOnPath } = await import('../harness/services/findOnPath.ts');
+  project.provide('databaseUrl', pg.url);
+  project.provide('redisUrl', redis.url);
+  project.provide('redisServerBin', await findOnPath('redis-server', env.pathVar));
+  return async () => {
+    await redis.stop();
+    await pg.stop();
+  };
+}

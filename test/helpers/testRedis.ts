@@ -1,0 +1,37 @@
+/*
+ * Redis for a test: the shared one from globalSetup with a key prefix of the test's own, or nothing, in which
+ * case the test is skipped under a title that names what is missing.
+ */
+import crypto from 'node:crypto';
+import { Redis } from 'ioredis';
+import { inject } from 'vitest';
+
+export const NO_REDIS = 'SKIPPED: no Redis (set REDIS_URL or put redis-server on PATH)';
+
+export function testRedisUrl(): string | undefined {
+  return inject('redisUrl');
+}
+
+/** Describe-block title that says why it was skipped when there is no Redis. */
+export function redisTitle(title: string): string {
+  return testRedisUrl() ? title : `${title} [${NO_REDIS}]`;
+}
+
+export function keyPrefix(testName: string): string {
+  return `sp:test:${testName.replace(/[^a-zA-Z0-9]+/g, '_').slice(0, 30)}:${crypto.randomBytes(3).toString('hex')}:`;
+}
+
+/** Deletes every key under `prefix`. */
+export async function deletePrefix(url: string, prefix: string): Promise<void> {
+  const r = new Redis(url, { maxRetriesPerRequest: 1 });
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await r.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
+      cursor = next;
+      if (keys.length) await r.del(...keys);
+    } while (cursor !== '0');
+  } finally {
+    r.disconnect();
+  }
+}
