@@ -1,0 +1,104 @@
+/*
+ * Collects every response of the measured phase into per-endpoint HDR histograms and a per-second timeline.
+ * Both drivers feed it (autocannon live, k6 from its NDJSON points), so their summaries are built the same way.
+ */
+import type { EndpointSummary, TimelinePoint } from '../model/RunSummary.ts';
+import { createHistogram, encodeHistogram, latencyStats, recordMs, type Histogram } from './latencyHistogram.ts';
+
+export interface ResponseSample {
+  endpoint: string;
+  /** HTTP status, or 0 for a transport error (timeout, reset). */
+  status: number;
+  latencyMs: number;
+  /** Epoch milliseconds at which the response completed. */
+  atMs: number;
+  failed: boolean;
+  xCache?: 'HIT' | 'MISS' | undefined;
+}
+
+interface Bucket {
+  hist: Histogram;
+  requests: number;
+  errors: number;
+}
+
+class EndpointRecord {
+  readonly hist = createHistogram();
+  readonly seconds = new Map<number, Bucket>();
+  readonly statusCounts: Record<string, number> = {};
+  requests = 0;
+  errors = 0;
+  hits = 0;
+  misses = 0;
+  sawXCache = false;
+
+  add(s: ResponseSample, second: number): void {
+    this.requests++;
+    if (s.failed) this.errors++;
+    const key = s.status === 0 ? 'error' : String(s.status);
+    this.statusCounts[key] = (this.statusCounts[key] ?? 0) + 1;
+    recordMs(this.hist, s.latencyMs);
+    let b = this.seconds.get(second);
+    if (!b) this.seconds.set(second, (b = { hist: createHistogram(), requests: 0, errors: 0 }));
+    b.requests++;
+    if (s.failed) b.errors++;
+    recordMs(b.hist, s.latencyMs);
+    if (s.xCache) {
+      this.sawXCache = true;
+      if (s.xCache === 'HIT') this.hits++;
+      else this.misses++;
+    }
+  }
+
+  summarize(durationS: number): EndpointSummary {
+    const timeline: TimelinePoint[] = [...this.seconds.entries()]
+      .sort((a, b) => a[0] - b[0])
+      .map(([t, b]) => {
+        const l = latencyStats(b.hist);
+        return { t, requests: b.requests, errors: b.errors, p50: l.p50, p95: l.p95, p99: l.p99, max: l.max };
+      });
+    return {
+      requests: this.requests,
+      errors: this.errors,
+      statusCounts: { ...this.statusCounts },
+      throughputRps: durationS > 0 ? this.requests / durationS : 0,
+      latencyMs: latencyStats(this.hist),
+      histogram: encodeHistogram(this.hist),
+      timeline,
+      xCache: this.sawXCache ? { hits: this.hits, misses: this.misses } : undefined,
+    };
+  }
+}
+
+export class LatencyRecorder {
+  readonly #startMs: number;
+  readonly #endpoints = new Map<string, EndpointRecord>();
+  readonly #total = new EndpointRecord();
+
+  /** @param startMs epoch ms at which the measured phase began (timeline second 0). */
+  constructor(startMs: number) {
+    this.#startMs = startMs;
+  }
+
+  record(s: ResponseSample): void {
+    const second = Math.max(0, Math.floor((s.atMs - this.#startMs) / 1000));
+    let e = this.#endpoints.get(s.endpoint);
+    if (!e) this.#endpoints.set(s.endpoint, (e = new EndpointRecord()));
+    e.add(s, second);
+    this.#total.add(s, second);
+  }
+
+  get requests(): number {
+    return this.#total.requests;
+  }
+
+  get errors(): number {
+    return this.#total.errors;
+  }
+
+  summarize(durationS: number): { endpoints: Record<string, EndpointSummary>; totals: EndpointSummary } {
+    const endpoints: Record<string, EndpointSummary> = {};
+    for (const [name, rec] of this.#endpoints) endpoints[name] = rec.summarize(durationS);
+    return { endpoints, totals: this.#total.summarize(durationS) };
+  }
+}
