@@ -28,7 +28,7 @@ export interface AnalyticsScenarioOptions {
   mix?: Partial<Record<EndpointName, number>>;
 }
 
-export const analyticsDefaults: Readonly<AnalyticsScenarioOptions> = Object.freeze({
+export const analyticsDefaults: Readonly<AnalyticsScenarioOptions> = Object.freeze<AnalyticsScenarioOptions>({
   users: 1_000_000,
   seed: 42,
   distribution: { kind: 'zipf', exponent: 1.1 }, // the seeder's default skew, so caches see the same hot keys
@@ -40,7 +40,7 @@ export const analyticsDefaults: Readonly<AnalyticsScenarioOptions> = Object.free
 const JSON_HEADERS = { 'content-type': 'application/json' };
 
 /** Every endpoint the workload knows; the mix decides which run. */
-export const analyticsEndpoints: Readonly<Record<EndpointName, Omit<EndpointSpec, 'weight'>>> = Object.freeze({
+export const analyticsEndpoints: Readonly<Record<EndpointName, Omit<EndpointSpec, 'weight'>>> = Object.freeze<Record<EndpointName, Omit<EndpointSpec, 'weight'>>>({
   pin_public: {
     name: 'pin_public',
     route: 'GET /pin/public/:number',
