@@ -1,0 +1,40 @@
+/*
+ * Starts what a run needs (Postgres, then Redis) and returns one handle that stops all of it, in reverse
+ * order. If Redis fails to start, the Postgres we started is stopped before the error propagates.
+ */
+import type { Log } from './ServiceHandle.ts';
+import { startPostgres, type PostgresHandle } from './startPostgres.ts';
+import { startRedis, type RedisHandle } from './startRedis.ts';
+
+export interface Services {
+  postgres: PostgresHandle;
+  redis: RedisHandle;
+  stopAll(): Promise<void>;
+}
+
+export interface StartServicesOptions {
+  databaseUrl?: string | undefined;
+  redisUrl?: string | undefined;
+  dataDir: string;
+  pathVar: string | undefined;
+  log: Log;
+}
+
+export async function startServices(opts: StartServicesOptions): Promise<Services> {
+  const postgres = await startPostgres({ databaseUrl: opts.databaseUrl, dataDir: opts.dataDir, log: opts.log });
+  let redis: RedisHandle;
+  try {
+    redis = await startRedis({ redisUrl: opts.redisUrl, log: opts.log, pathVar: opts.pathVar });
+  } catch (err) {
+    await postgres.stop();
+    throw err;
+  }
+  return {
+    postgres,
+    redis,
+    stopAll: async () => {
+      await redis.stop();
+      await postgres.stop();
+    },
+  };
+}

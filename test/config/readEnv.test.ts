@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { readEnv } from '../../harness/config/readEnv.ts';
+import { isScaleproofError } from '../../harness/errors/ScaleproofError.ts';
+import { redactText, redactUrl } from '../../harness/services/redactUrl.ts';
+
+describe('readEnv', () => {
+  it('uses the documented defaults when the environment is empty', () => {
+    const env = readEnv({});
+    expect(env.databaseUrl).toBeUndefined();
+    expect(env.redisUrl).toBeUndefined();
+    expect(env.api.pinTtlS).toBe(60);
+    expect(env.api.flushIntervalMs).toBe(500);
+    expect(env.dataDir.endsWith('.scaleproof/pg')).toBe(true);
+    expect(Object.isFrozen(env)).toBe(true);
+  });
+
+  it('applies overrides, PORT=0 included', () => {
+    const env = readEnv({ PORT: '0', SCALEPROOF_FLUSH_MAX_EVENTS: '50', REDIS_URL: 'redis://127.0.0.1:1' });
+    expect(env.api.port).toBe(0);
+    expect(env.api.flushMaxEvents).toBe(50);
+    expect(env.redisUrl).toBe('redis://127.0.0.1:1');
+  });
+
+  it.each([
+    [{ PORT: '-1' }, 'PORT'],
+    [{ SCALEPROOF_PG_POOL_MAX: 'ten' }, 'SCALEPROOF_PG_POOL_MAX'],
+    [{ DATABASE_URL: 'mysql://x@y/z' }, 'DATABASE_URL'],
+    [{ REDIS_URL: 'not a url' }, 'REDIS_URL'],
+  ])('rejects %j with SP_CONFIG naming %s', (vars, name) => {
+    let err: unknown;
+    try {
+      readEnv(vars);
+    } catch (e) {
+      err = e;
+    }
+    expect(isScaleproofError(err, 'SP_CONFIG')).toBe(true);
+    expect((err as Error).message).toContain(name);
+  });
+});
+
+describe('redaction', () => {
+  it('hides the password of a connection string and keeps the rest', () => {
+    expect(redactUrl('postgres://app:s3cret@db.example:5432/prod')).toBe('postgres://app:***@db.example:5432/prod');
+    expect(redactUrl('redis://127.0.0.1:6379')).toBe('redis://127.0.0.1:6379');
+  });
+
+  it('removes passwords from free text, including a known password that appears bare', () => {
+    const url = 'postgres://app:p%40ss@h/db';
+    const out = redactText('failed: postgres://app:p%40ss@h/db and later p@ss', [url]);
+    expect(out).not.toContain('p%40ss');
+    expect(out).not.toContain('p@ss');
+  });
+});
