@@ -13,6 +13,8 @@ export const errorCodes = {
   SP_K6_MISSING: { exitCode: 2, summary: 'k6 binary not found' },
   SP_SUT_START: { exitCode: 1, summary: 'the API under test did not start' },
   SP_SEED_FAILED: { exitCode: 1, summary: 'seeding failed' },
+  SP_SUMMARY_INVALID: { exitCode: 2, summary: 'summary.json is missing, unreadable or not a run summary' },
+  SP_SUMMARY_VERSION: { exitCode: 2, summary: 'summary.json was written by an incompatible schema version' },
   SP_INTERNAL: { exitCode: 1, summary: 'unexpected failure' },
 } as const;
 
