@@ -76,7 +76,8 @@ async function startEmbedded(dataDir: string, log: Log): Promise<PostgresHandle>
     initdbFlags: ['--encoding=UTF8', '--no-sync'],
     // Sized for a seeding laptop; no unix socket so nothing collides with a system Postgres.
     postgresFlags: ['-c', 'unix_socket_directories=', '-c', 'listen_addresses=127.0.0.1', '-c', 'shared_buffers=512MB',
-      '-c', 'max_wal_size=4GB', '-c', 'checkpoint_timeout=30min', '-c', 'max_connections=200', '-c', 'maintenance_work_mem=256MB'],
+      '-c', 'max_wal_size=4GB', '-c', 'checkpoint_timeout=30min', '-c', 'max_connections=200', '-c', 'maintenance_work_mem=256MB',
+      '-c', 'shared_preload_libraries=pg_stat_statements'],
     onLog: (m) => { logs.push(m); if (logs.length > 200) logs.shift(); },
     onError: (m) => { logs.push(String(m)); },
   });

@@ -1,0 +1,51 @@
+/*
+ * The API's own counters, read from its Prometheus /metrics: cache hits/misses (all key families), database
+ * queries issued, and the write buffer. Names are the reference API's (reference-impl/src/metrics).
+ */
+import parsePrometheusTextFormat from 'parse-prometheus-text-format';
+
+export interface ApiMetricsSnapshot {
+  cacheHits: number;
+  cacheMisses: number;
+  dbQueries: number | null;
+  bufferFlushes: number | null;
+  bufferFailures: number | null;
+  bufferDepth: number | null;
+}
+
+export const API_METRIC_NAMES = {
+  cacheHits: 'scaleproof_cache_hits_total',
+  cacheMisses: 'scaleproof_cache_misses_total',
+  dbQueries: 'scaleproof_db_queries_total',
+  bufferFlushes: 'scaleproof_write_buffer_flushes_total',
+  bufferFailures: 'scaleproof_write_buffer_flush_failures_total',
+  bufferDepth: 'scaleproof_write_buffer_depth',
+} as const;
+
+interface Family {
+  name: string;
+  metrics: Array<{ value?: string; labels?: Record<string, string> }>;
+}
+
+export function parseApiMetrics(text: string): ApiMetricsSnapshot {
+  const families = parsePrometheusTextFormat(text) as Family[];
+  const sum = (name: string): number | null => {
+    const f = families.find((x) => x.name === name);
+    if (!f) return null;
+    return f.metrics.reduce((a, m) => a + Number(m.value ?? 0), 0);
+  };
+  return {
+    cacheHits: sum(API_METRIC_NAMES.cacheHits) ?? 0,
+    cacheMisses: sum(API_METRIC_NAMES.cacheMisses) ?? 0,
+    dbQueries: sum(API_METRIC_NAMES.dbQueries),
+    bufferFlushes: sum(API_METRIC_NAMES.bufferFlushes),
+    bufferFailures: sum(API_METRIC_NAMES.bufferFailures),
+    bufferDepth: sum(API_METRIC_NAMES.bufferDepth),
+  };
+}
+
+export async function apiMetrics(baseUrl: string): Promise<ApiMetricsSnapshot> {
+  const res = await fetch(`${baseUrl}/metrics`, { signal: AbortSignal.timeout(5000) });
+  if (!res.ok) throw new Error(`GET ${baseUrl}/metrics answered ${res.status}`);
+  return parseApiMetrics(await res.text());
+}

@@ -1,0 +1,84 @@
+/*
+ * Turns before/after snapshots of the measured phase into the summary's `server` block.
+ * cache_hit_ratio comes from the Redis INFO delta when we can reach that Redis, cross-checked against the
+ * API's counters; from the API's counters when the cache is in-process; from X-Cache headers when only a
+ * --target URL is known.
+ */
+import type { ServerSide } from '../model/RunSummary.ts';
+import type { ServerSnapshot } from './snapshotServer.ts';
+
+const ratio = (hits: number, misses: number): number | null => (hits + misses > 0 ? hits / (hits + misses) : null);
+
+export interface ServerSideInput {
+  before: ServerSnapshot;
+  after: ServerSnapshot;
+  /** Requests sent in the measured phase. */
+  requests: number;
+  xCache: { hits: number; misses: number } | undefined;
+  inProcessCache: boolean;
+}
+
+export function serverSide(i: ServerSideInput): ServerSide {
+  const { before: b, after: a } = i;
+  const out: ServerSide = { cacheHitRatio: null, cacheHitSource: 'none', queriesPerRequest: null, inProcessCache: i.inProcessCache };
+
+  if (b.redis && a.redis) {
+    const hits = a.redis.keyspaceHits - b.redis.keyspaceHits;
+    const misses = a.redis.keyspaceMisses - b.redis.keyspaceMisses;
+    out.redis = { hits, misses, ratio: ratio(hits, misses) };
+  }
+  if (b.api && a.api) {
+    const hits = a.api.cacheHits - b.api.cacheHits;
+    const misses = a.api.cacheMisses - b.api.cacheMisses;
+    out.apiCounters = { hits, misses, ratio: ratio(hits, misses) };
+    if (a.api.dbQueries !== null && b.api.dbQueries !== null && i.requests > 0) {
+      out.queriesPerRequest = (a.api.dbQueries - b.api.dbQueries) / i.requests;
+    }
+    if (a.api.bufferFlushes !== null && b.api.bufferFlushes !== null) {
+      out.writeBuffer = {
+        flushes: a.api.bufferFlushes - b.api.bufferFlushes,
+        failures: (a.api.bufferFailures ?? 0) - (b.api.bufferFailures ?? 0),
+        depth: a.api.bufferDepth ?? 0,
+      };
+    }
+  }
+  if (i.xCache) out.xCacheHeaders = { ...i.xCache, ratio: ratio(i.xCache.hits, i.xCache.misses) };
+
+  if (out.redis && !i.inProcessCache && out.redis.ratio !== null) {
+    out.cacheHitRatio = out.redis.ratio;
+    out.cacheHitSource = 'redis-info';
+  } else if (out.apiCounters && out.apiCounters.ratio !== null) {
+    out.cacheHitRatio = out.apiCounters.ratio;
+    out.cacheHitSource = 'api-metrics';
+  } else if (out.xCacheHeaders && out.xCacheHeaders.ratio !== null) {
+    out.cacheHitRatio = out.xCacheHeaders.ratio;
+    out.cacheHitSource = 'x-cache-header';
+  }
+  if (out.redis?.ratio != null && out.apiCounters?.ratio != null) {
+    out.crossCheckDelta = Math.abs(out.redis.ratio - out.apiCounters.ratio);
+  }
+
+  if (b.pg && a.pg) {
+    const hit = a.pg.blksHit - b.pg.blksHit;
+    const read = a.pg.blksRead - b.pg.blksRead;
+    out.postgres = {
+      bufferHitRatio: ratio(hit, read),
+      xactCommit: a.pg.xactCommit - b.pg.xactCommit,
+      xactRollback: a.pg.xactRollback - b.pg.xactRollback,
+      blksHit: hit,
+      blksRead: read,
+      tupInserted: a.pg.tupInserted - b.pg.tupInserted,
+      numBackends: a.pg.numBackends,
+    };
+    if (b.pg.statements && a.pg.statements) {
+      const deltas = [...a.pg.statements.entries()].map(([id, s]) => {
+        const prev = b.pg!.statements!.get(id);
+        const calls = s.calls - (prev?.calls ?? 0);
+        const totalMs = s.totalMs - (prev?.totalMs ?? 0);
+        return { query: s.query.replace(/\s+/g, ' ').slice(0, 200), calls, totalMs, meanMs: calls > 0 ? totalMs / calls : 0 };
+      });
+      out.topStatements = deltas.filter((d) => d.calls > 0).sort((x, y) => y.totalMs - x.totalMs).slice(0, 10);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,72 @@
+/*
+ * Starts the reference API as a child process on port 0 and waits until it prints its URL (never sleeps).
+ * stop() sends SIGTERM, which makes the API drain and flush its write buffer, and waits for the exit.
+ */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import readline from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { ScaleproofError } from '../errors/ScaleproofError.ts';
+import { redactText } from '../services/redactUrl.ts';
+
+export const apiEntry = fileURLToPath(new URL('../../reference-impl/src/server.ts', import.meta.url));
+
+export interface ApiProcess {
+  url: string;
+  pid: number | undefined;
+  /** Resolves with the exit code after SIGTERM (SIGKILL after killAfterMs). */
+  stop(killAfterMs?: number): Promise<number | null>;
+}
+
+export interface StartApiOptions {
+  /** Environment of the child: the caller's environment plus DATABASE_URL, REDIS_URL, PORT, SCALEPROOF_*. */
+  env: Record<string, string | undefined>;
+  startTimeoutMs?: number;
+  log?: (line: string) => void;
+}
+
+export async function startApi(opts: StartApiOptions): Promise<ApiProcess> {
+  const secrets = [opts.env.DATABASE_URL, opts.env.DATABASE_REPLICA_URL, opts.env.REDIS_URL];
+  const child = spawn(process.execPath, ['--import', 'tsx', apiEntry], {
+    env: { ...opts.env, PORT: opts.env.PORT ?? '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const stderrTail: string[] = [];
+  child.stderr.on('data', (b: Buffer) => {
+    stderrTail.push(b.toString());
+    if (stderrTail.length > 50) stderrTail.shift();
+  });
+  const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new ScaleproofError('SP_SUT_START', `the API did not print "listening on" within ${opts.startTimeoutMs ?? 60_000} ms; stderr: ${redactText(stderrTail.join('').slice(-800), secrets)}`));
+    }, opts.startTimeoutMs ?? 60_000);
+    const rl = readline.createInterface({ input: child.stdout });
+    rl.on('line', (line) => {
+      const m = /listening on (http:\/\/\S+)/.exec(line);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!.replace(/\/$/, ''));
+      } else if (opts.log) {
+        opts.log(redactText(line, secrets));
+      }
+    });
+    void exited.then(([code]) => {
+      clearTimeout(timer);
+      reject(new ScaleproofError('SP_SUT_START', `the API exited with code ${code} before it was ready: ${redactText(stderrTail.join('').trim().slice(-800), secrets)}`));
+    });
+  });
+  return {
+    url,
+    pid: child.pid,
+    stop: async (killAfterMs = 30_000) => {
+      if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
+      child.kill('SIGTERM');
+      const t = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+      const [code] = await exited;
+      clearTimeout(t);
+      return code;
+    },
+  };
+}
