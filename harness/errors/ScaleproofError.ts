@@ -11,6 +11,7 @@ export const errorCodes = {
   SP_EMBEDDED_PG: { exitCode: 1, summary: 'embedded Postgres failed to start' },
   SP_THRESHOLD_INVALID: { exitCode: 2, summary: 'a threshold is malformed or names an unknown metric or tag' },
   SP_K6_MISSING: { exitCode: 2, summary: 'k6 binary not found' },
+  SP_K6_FAILED: { exitCode: 1, summary: 'k6 exited with an error that is not a threshold verdict' },
   SP_SUT_START: { exitCode: 1, summary: 'the API under test did not start' },
   SP_SEED_FAILED: { exitCode: 1, summary: 'seeding failed' },
   SP_SUMMARY_INVALID: { exitCode: 2, summary: 'summary.json is missing, unreadable or not a run summary' },
