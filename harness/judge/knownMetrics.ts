@@ -1,0 +1,54 @@
+/*
+ * The metrics and tags a threshold may name, and how each is observed. Anything else is rejected before any
+ * load (validateThresholds), because a threshold on a name nothing produces would otherwise pass in silence.
+ * Aggregations follow k6: trend -> avg/min/med/max/p(N), rate -> rate, counter -> count/rate, gauge -> value.
+ */
+import { ENDPOINT_NAMES } from '../model/RunSummary.ts';
+import type { Aggregation, MetricType } from './ThresholdSet.ts';
+
+export interface KnownMetric {
+  type: MetricType;
+  /** Tags this metric can be filtered by (our summary keeps per-endpoint and per-status numbers, nothing finer). */
+  tags: readonly string[];
+  /** Where the evaluator reads it from, for error messages and docs. */
+  source: string;
+}
+
+export const knownMetrics: Readonly<Record<string, KnownMetric>> = Object.freeze({
+  http_req_duration: { type: 'trend', tags: ['endpoint'], source: 'per-endpoint HDR latency histograms (ms)' },
+  http_req_failed: { type: 'rate', tags: ['endpoint'], source: 'errors / requests (unexpected status or transport error)' },
+  http_reqs: { type: 'counter', tags: ['endpoint', 'status'], source: 'request counts; rate = count / measured seconds' },
+  // Server-side truth (Redis INFO / API counters), probed after the run; k6 cannot see it.
+  cache_hit_ratio: { type: 'gauge', tags: [], source: 'summary.server.cacheHitRatio' },
+  // Client-side view from X-Cache response headers (the k6 script's Rate of the same name).
+  cache_hit: { type: 'rate', tags: ['endpoint'], source: 'X-Cache HIT / (HIT + MISS) per endpoint' },
+  // Our k6 script's only check is "status is expected", so checks = 1 - http_req_failed.
+  checks: { type: 'rate', tags: ['endpoint'], source: '(requests - errors) / requests' },
+  dropped_iterations: { type: 'counter', tags: [], source: 'k6 dropped_iterations (open model only)' },
+});
+
+export const aggregationsByType: Readonly<Record<MetricType, readonly Aggregation[]>> = Object.freeze({
+  trend: ['avg', 'min', 'med', 'max', 'p'],
+  rate: ['rate'],
+  counter: ['count', 'rate'],
+  gauge: ['value'],
+});
+
+export interface KnownTag {
+  /** Returns true when the value is one this tag can take. */
+  accepts(value: string): boolean;
+  /** Human list of accepted values, for the error message. */
+  values: string;
+}
+
+export const knownTags: Readonly<Record<string, KnownTag>> = Object.freeze({
+  endpoint: { accepts: (v: string) => (ENDPOINT_NAMES as readonly string[]).includes(v), values: ENDPOINT_NAMES.join(', ') },
+  // k6 tags a transport error with status "0"; our summary counts those under "error".
+  status: { accepts: (v: string) => v === '0' || /^[1-5]\d\d$/.test(v), values: 'an HTTP status 100-599, or 0 for transport errors' },
+});
+
+/** Tags scaleproof sets itself: a user filter on them would fight the warm-up exclusion. */
+export const reservedTags: Readonly<Record<string, string>> = Object.freeze({
+  phase: 'scaleproof judges the measured phase only (warm-up is excluded automatically)',
+  scenario: 'scaleproof judges the measured phase only (warm-up is excluded automatically)',
+});
