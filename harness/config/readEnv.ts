@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { ScaleproofError } from '../errors/ScaleproofError.ts';
-import { defaultApiConfig, type ApiConfig } from '../../reference-impl/src/apiConfig.ts';
+import { API_LOG_LEVELS, defaultApiConfig, type ApiConfig, type ApiLogLevel } from '../../reference-impl/src/apiConfig.ts';
 
 export interface Env {
   databaseUrl?: string | undefined;
@@ -41,6 +41,10 @@ export const envVariables = {
   SCALEPROOF_BUFFER_MAX_EVENTS: 'write buffer bound; beyond it POST answers 503',
   SCALEPROOF_MV_REFRESH_INTERVAL_S: 'materialized view refresh period (0 disables)',
   SCALEPROOF_PARTITION_MONTHS_AHEAD: 'months of partitions kept ahead of now()',
+  SCALEPROOF_PARTITION_RETENTION_MONTHS: 'months of pin_analytics partitions kept before they are dropped',
+  SCALEPROOF_BODY_LIMIT_BYTES: 'largest request body the API accepts',
+  SCALEPROOF_MIGRATE_ON_START: 'API runs the (idempotent) migrations before listening: 1 or 0',
+  SCALEPROOF_LOG_LEVEL: 'API log level: silent, error, warn, info or debug',
 } as const;
 
 function int(env: Source, name: keyof typeof envVariables, fallback: number, min: number): number {
@@ -51,6 +55,21 @@ function int(env: Source, name: keyof typeof envVariables, fallback: number, min
     throw new ScaleproofError('SP_CONFIG', `${name}=${JSON.stringify(raw)} is not a whole number >= ${min}; fix or unset it.`);
   }
   return n;
+}
+
+function flag(env: Source, name: keyof typeof envVariables, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (raw === '1' || raw === 'true') return true;
+  if (raw === '0' || raw === 'false') return false;
+  throw new ScaleproofError('SP_CONFIG', `${name}=${JSON.stringify(raw)} must be 1 or 0; fix or unset it.`);
+}
+
+function logLevel(env: Source, fallback: ApiLogLevel): ApiLogLevel {
+  const raw = env.SCALEPROOF_LOG_LEVEL;
+  if (raw === undefined || raw === '') return fallback;
+  if ((API_LOG_LEVELS as readonly string[]).includes(raw)) return raw as ApiLogLevel;
+  throw new ScaleproofError('SP_CONFIG', `SCALEPROOF_LOG_LEVEL=${JSON.stringify(raw)} must be one of ${API_LOG_LEVELS.join(', ')}.`);
 }
 
 function url(env: Source, name: 'DATABASE_URL' | 'DATABASE_REPLICA_URL' | 'REDIS_URL', schemes: string[]): string | undefined {
@@ -92,6 +111,10 @@ export function readEnv(env: Source, cwd: string = '.'): Readonly<Env> {
       bufferMaxEvents: int(env, 'SCALEPROOF_BUFFER_MAX_EVENTS', d.bufferMaxEvents, 1),
       mvRefreshIntervalS: int(env, 'SCALEPROOF_MV_REFRESH_INTERVAL_S', d.mvRefreshIntervalS, 0),
       partitionMonthsAhead: int(env, 'SCALEPROOF_PARTITION_MONTHS_AHEAD', d.partitionMonthsAhead, 0),
+      partitionRetentionMonths: int(env, 'SCALEPROOF_PARTITION_RETENTION_MONTHS', d.partitionRetentionMonths, 1),
+      bodyLimitBytes: int(env, 'SCALEPROOF_BODY_LIMIT_BYTES', d.bodyLimitBytes, 64),
+      migrateOnStart: flag(env, 'SCALEPROOF_MIGRATE_ON_START', d.migrateOnStart),
+      logLevel: logLevel(env, d.logLevel),
     }),
   });
 }

@@ -23,7 +23,16 @@ export interface ApiConfig {
   mvRefreshIntervalS: number;
   partitionMonthsAhead: number;
   bodyLimitBytes: number;
+  /** Months of pin_analytics partitions kept online (seed 000: 12 months retention). */
+  partitionRetentionMonths: number;
+  /** Run migrate() (idempotent, advisory-locked) before listening; server.ts only. */
+  migrateOnStart: boolean;
+  /** 'silent' turns the Fastify logger off (benchmarks); background failures still reach stderr. */
+  logLevel: ApiLogLevel;
 }
+
+export const API_LOG_LEVELS = ['silent', 'error', 'warn', 'info', 'debug'] as const;
+export type ApiLogLevel = (typeof API_LOG_LEVELS)[number];
 
 export const defaultApiConfig: Omit<ApiConfig, 'databaseUrl'> = Object.freeze({
   redisKeyPrefix: '',
@@ -40,4 +49,7 @@ export const defaultApiConfig: Omit<ApiConfig, 'databaseUrl'> = Object.freeze({
   mvRefreshIntervalS: 60,
   partitionMonthsAhead: 6, // seed 000: current + next 6 months
   bodyLimitBytes: 1024,
+  partitionRetentionMonths: 12, // seed 000: keep 12 months online
+  migrateOnStart: true,
+  logLevel: 'info',
 });

@@ -1,0 +1,98 @@
+/*
+ * Cache-aside over a CacheStore, with single-flight and fail-open.
+ *
+ * - fetch(): one store GET; on a miss, load from Postgres and SET with the family's TTL. Concurrent fetches of
+ *   one key share a single GET+load (SingleFlight), so a cold hot key costs one database query, not N. The
+ *   flight ends only after the SET, so a request arriving later finds the value in the store.
+ * - Fail-open: a store error (Redis down, timed out) counts as a miss and is counted as a store error; the
+ *   value is served from Postgres. Nothing waits on Redis: the store fails fast while it is disconnected.
+ * - Only found values are cached (no negative caching): a PIN created a second ago is visible at once, and
+ *   the price is that lookups of unknown keys always reach Postgres (single-flight still coalesces them).
+ *
+ * Invalidation policy (seed 000): TTL only. pin:<number> lives pinTtlS (60 s, the plan's CDN window) and
+ * user:<id> userTtlS; edits become visible within one TTL. Analytics keys carry the UTC day and live
+ * analyticsTtlS; events do NOT invalidate them, because the numbers come from pin_analytics_mv, which
+ * refreshes on its own schedule (mvRefreshIntervalS): a fresher key would only re-read the same rollup.
+ */
+import type { ApiLogger } from '../log/ApiLogger.ts';
+import { errorText } from '../log/ApiLogger.ts';
+import type { CacheStore } from './CacheStore.ts';
+import type { KeyFamily } from './cacheKeys.ts';
+import { SingleFlight } from './SingleFlight.ts';
+
+export interface CacheResult {
+  /** The cached or loaded value; null when the loader found nothing. */
+  value: string | null;
+  /** True when the value came from the store. */
+  hit: boolean;
+}
+
+/** The counters the cache layer reports to (prom-client in the app, plain counts in tests). */
+export interface CacheEvents {
+  hit(family: KeyFamily): void;
+  miss(family: KeyFamily): void;
+  coalesced(family: KeyFamily): void;
+  storeError(operation: 'get' | 'set'): void;
+}
+
+export interface CacheLayerOptions {
+  store: CacheStore;
+  prefix: string;
+  events: CacheEvents;
+  log: ApiLogger;
+}
+
+export class CacheLayer {
+  readonly store: CacheStore;
+  readonly #prefix: string;
+  readonly #events: CacheEvents;
+  readonly #log: ApiLogger;
+  readonly #flights = new SingleFlight<CacheResult>();
+  #lastErrorLogMs = 0;
+
+  constructor(opts: CacheLayerOptions) {
+    this.store = opts.store;
+    this.#prefix = opts.prefix;
+    this.#events = opts.events;
+    this.#log = opts.log;
+  }
+
+  async fetch(family: KeyFamily, key: string, ttlS: number, load: () => Promise<string | null>): Promise<CacheResult> {
+    const fullKey = this.#prefix + key;
+    const flight = this.#flights.do(fullKey, () => this.#getOrLoad(fullKey, ttlS, load));
+    if (flight.shared) this.#events.coalesced(family);
+    const r = await flight.result;
+    if (r.hit) this.#events.hit(family);
+    else this.#events.miss(family);
+    return r;
+  }
+
+  async #getOrLoad(fullKey: string, ttlS: number, load: () => Promise<string | null>): Promise<CacheResult> {
+    let cached: string | null = null;
+    try {
+      cached = await this.store.get(fullKey);
+    } catch (err) {
+      this.#storeFailed('get', err);
+    }
+    if (cached !== null) return { value: cached, hit: true };
+    const value = await load();
+    if (value !== null) {
+      try {
+        await this.store.set(fullKey, value, ttlS);
+      } catch (err) {
+        this.#storeFailed('set', err);
+      }
+    }
+    return { value, hit: false };
+  }
+
+  #storeFailed(operation: 'get' | 'set', err: unknown): void {
+    this.#events.storeError(operation);
+    // Counted every time; logged at most once a second so an outage does not flood the log.
+    const now = Date.now();
+    if (now - this.#lastErrorLogMs >= 1000) {
+      this.#lastErrorLogMs = now;
+      this.#log.warn(`cache ${operation} failed (${errorText(err)}); serving from Postgres`);
+    }
+  }
+}

@@ -1,0 +1,15 @@
+/*
+ * What the cache layer needs from a key-value store: Redis in production, an in-process map when no Redis
+ * exists (the harness's fallback). get/set may reject; the cache layer treats that as a miss (fail-open).
+ */
+export interface CacheStore {
+  readonly kind: 'redis' | 'memory';
+  get(key: string): Promise<string | null>;
+  /** Stores `value` for `ttlS` seconds. */
+  set(key: string, value: string, ttlS: number): Promise<void>;
+  /** Round trip to the store; rejects when it is unreachable. */
+  ping(): Promise<void>;
+  /** True when commands can be sent right now. */
+  readonly available: boolean;
+  close(): Promise<void>;
+}

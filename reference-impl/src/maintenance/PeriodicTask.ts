@@ -1,0 +1,78 @@
+/*
+ * A background job on a timer: never overlaps itself (the next run is scheduled when the current one ends),
+ * reports every failure (counted and logged, never swallowed, never thrown at the process), and holds no
+ * process open (timers unref'd, cleared by stop()).
+ */
+import type { ApiLogger } from '../log/ApiLogger.ts';
+import { errorText } from '../log/ApiLogger.ts';
+
+export interface PeriodicTaskOptions {
+  name: string;
+  intervalMs: number;
+  /** After a failure, try again this soon instead of a whole interval later. */
+  retryAfterFailureMs?: number;
+  run(): Promise<void>;
+  onRun(ok: boolean): void;
+  log: ApiLogger;
+}
+
+export class PeriodicTask {
+  readonly name: string;
+  readonly #opts: PeriodicTaskOptions;
+  #timer: NodeJS.Timeout | undefined;
+  #running: Promise<boolean> | undefined;
+  #stopped = false;
+  #failures = 0;
+
+  constructor(opts: PeriodicTaskOptions) {
+    this.name = opts.name;
+    this.#opts = opts;
+  }
+
+  get failures(): number {
+    return this.#failures;
+  }
+
+  /** Schedules runs every intervalMs (first one after intervalMs). */
+  start(): void {
+    this.#stopped = false;
+    this.#schedule(this.#opts.intervalMs);
+  }
+
+  /** Runs now, or joins the run in progress; resolves true on success. Never rejects. */
+  runNow(): Promise<boolean> {
+    if (this.#running) return this.#running;
+    this.#running = this.#runOnce().finally(() => {
+      this.#running = undefined;
+    });
+    return this.#running;
+  }
+
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    clearTimeout(this.#timer);
+    if (this.#running) await this.#running;
+  }
+
+  async #runOnce(): Promise<boolean> {
+    try {
+      await this.#opts.run();
+      this.#opts.onRun(true);
+      return true;
+    } catch (err) {
+      this.#failures++;
+      this.#opts.onRun(false);
+      this.#opts.log.error(`background task ${this.name} failed (${this.#failures} failures so far): ${errorText(err)}`);
+      return false;
+    }
+  }
+
+  #schedule(delayMs: number): void {
+    if (this.#stopped) return;
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => {
+      void this.runNow().then((ok) => this.#schedule(ok ? this.#opts.intervalMs : (this.#opts.retryAfterFailureMs ?? this.#opts.intervalMs)));
+    }, delayMs);
+    this.#timer.unref();
+  }
+}
