@@ -1,0 +1,112 @@
+/*
+ * Runs scenarios/k6/analytics.ts under k6: writes the keys and the k6 threshold set (toK6Thresholds) as JSON files
+ * the script loads with open(), runs `k6 run --summary-export ... --out json=... script` with the run's settings as
+ * `-e NAME=value` (k6's __ENV), streams every output line to a callback, and returns the exit code and file paths.
+ * Exit 0 = thresholds held, 99 = crossed (k6's code); any other exit is SP_K6_FAILED.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { ScaleproofError } from '../../errors/ScaleproofError.ts';
+import type { ThresholdSet } from '../../judge/ThresholdSet.ts';
+import type { EndpointName, LoadModel } from '../../model/RunSummary.ts';
+import { toK6Thresholds, type K6ThresholdMapping } from './toK6Thresholds.ts';
+
+export const DEFAULT_K6_SCRIPT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../scenarios/k6/analytics.ts');
+export const K6_THRESHOLDS_CROSSED = 99;
+
+export interface RunK6Options {
+  k6Path: string;
+  scriptPath?: string | undefined;
+  baseUrl: string;
+  /** Pre-sampled key ids (seeders/keySampler.ts), cycled through by the script. */
+  keys: readonly number[];
+  mix: Partial<Record<EndpointName, number>>;
+  load: LoadModel;
+  warmupS: number;
+  durationS: number;
+  thresholds: ThresholdSet;
+  /** Where the files go; default a fresh temp dir. */
+  workDir?: string | undefined;
+  /** Gzip the points stream (k6 does it when the name ends in .gz); default true, the stream is large. */
+  gzipPoints?: boolean | undefined;
+  /** For one of several k6 instances: k6's --execution-segment and --execution-segment-sequence. */
+  executionSegment?: { segment: string; sequence?: string | undefined } | undefined;
+  onLine?: ((line: string, stream: 'stdout' | 'stderr') => void) | undefined;
+  signal?: AbortSignal | undefined;
+}
+
+export interface K6Run {
+  exitCode: number;
+  thresholdsCrossed: boolean;
+  workDir: string;
+  files: { keys: string; thresholds: string; summaryExport: string; points: string; handleSummary: string };
+  /** Our threshold keys/expressions -> the ones k6 judged (see toK6Thresholds). */
+  mapping: K6ThresholdMapping[];
+  args: string[];
+}
+
+function loadEnv(load: LoadModel): Record<string, string> {
+  // Open model: a fixed pool of VUs (like autocannon's connections); when it runs dry k6 drops iterations and
+  // reports dropped_iterations instead of quietly lowering the rate.
+  return load.kind === 'closed'
+    ? { LOAD: 'closed', VUS: String(load.connections) }
+    : { LOAD: 'open', RATE: String(load.ratePerSecond), VUS: String(load.connections), MAX_VUS: String(load.connections) };
+}
+
+export async function runK6(opts: RunK6Options): Promise<K6Run> {
+  const workDir = opts.workDir ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'scaleproof-k6-')));
+  await fs.mkdir(workDir, { recursive: true });
+  const files = {
+    keys: path.join(workDir, 'keys.json'),
+    thresholds: path.join(workDir, 'thresholds.json'),
+    summaryExport: path.join(workDir, 'summary-export.json'),
+    points: path.join(workDir, opts.gzipPoints === false ? 'points.ndjson' : 'points.ndjson.gz'),
+    handleSummary: path.join(workDir, 'handle-summary.json'),
+  };
+  const { thresholds, mapping } = toK6Thresholds(opts.thresholds, { mix: opts.mix, durationS: opts.durationS });
+  await fs.writeFile(files.keys, JSON.stringify(opts.keys));
+  await fs.writeFile(files.thresholds, JSON.stringify(thresholds, null, 2));
+
+  const env: Record<string, string> = {
+    BASE_URL: opts.baseUrl,
+    KEYS_FILE: files.keys,
+    MIX: JSON.stringify(opts.mix),
+    WARMUP: String(opts.warmupS),
+    DURATION: String(opts.durationS),
+    THRESHOLDS_FILE: files.thresholds,
+    SUMMARY_FILE: files.handleSummary,
+    ...loadEnv(opts.load),
+  };
+  const args = ['run', '--summary-export', files.summaryExport, '--out', `json=${files.points}`];
+  if (opts.executionSegment) {
+    args.push('--execution-segment', opts.executionSegment.segment);
+    if (opts.executionSegment.sequence) args.push('--execution-segment-sequence', opts.executionSegment.sequence);
+  }
+  for (const [name, value] of Object.entries(env)) args.push('-e', `${name}=${value}`);
+  args.push(opts.scriptPath ?? DEFAULT_K6_SCRIPT);
+
+  const exitCode = await new Promise<number>((resolve, reject) => {
+    const child = spawn(opts.k6Path, args, { stdio: ['ignore', 'pipe', 'pipe'], signal: opts.signal });
+    const tail: string[] = [];
+    const follow = (stream: NodeJS.ReadableStream, name: 'stdout' | 'stderr') => {
+      readline.createInterface({ input: stream, crlfDelay: Infinity }).on('line', (line) => {
+        tail.push(line);
+        if (tail.length > 20) tail.shift();
+        opts.onLine?.(line, name);
+      });
+    };
+    follow(child.stdout, 'stdout');
+    follow(child.stderr, 'stderr');
+    child.on('error', (err) => reject(new ScaleproofError('SP_K6_FAILED', `could not run ${opts.k6Path}: ${err.message}`, { args }, { cause: err })));
+    child.on('close', (code, signal) => {
+      if (code === 0 || code === K6_THRESHOLDS_CROSSED) return resolve(code);
+      const last = tail.filter((l) => l.trim()).at(-1) ?? '(no output)';
+      reject(new ScaleproofError('SP_K6_FAILED', `k6 exited with ${code ?? `signal ${signal}`}: ${last}`, { exitCode: code, signal, args, tail: [...tail], workDir }));
+    });
+  });
+  return { exitCode, thresholdsCrossed: exitCode === K6_THRESHOLDS_CROSSED, workDir, files, mapping, args };
+}

@@ -1,0 +1,70 @@
+/*
+ * Turns our threshold set into the one k6 itself evaluates (written to JSON; the k6 script loads it with open()):
+ * - every key gets the `scenario:measured` filter, so k6 judges the measured phase only. k6 evaluates a threshold
+ *   over every sample that carries the key's tags, warm-up included, unless the filter excludes it. We filter on
+ *   `scenario` (the system tag k6 sets on every sample a scenario emits, its documented per-scenario threshold
+ *   filter) rather than on our scenario-level `phase` tag, which is for people and parsers reading the points;
+ * - a counter's `rate` becomes `count` over the measured seconds: k6 divides counters by the whole test time
+ *   (warm-up and graceful stop included), we divide by the measured phase;
+ * - cache_hit_ratio is dropped (server-side, judged by our evaluator from probes after the run), and so are keys on
+ *   endpoints outside the mix (our evaluator reports them "not judged").
+ * The mapping ties every k6 key/expression back to ours, for crossCheckVerdicts.
+ */
+import type { EndpointName } from '../../model/RunSummary.ts';
+import { knownMetrics } from '../../judge/knownMetrics.ts';
+import type { ThresholdSet, ThresholdSpec } from '../../judge/ThresholdSet.ts';
+import { validateThresholds } from '../../judge/validateThresholds.ts';
+
+export const MEASURED_SCENARIO = 'measured';
+export const WARMUP_SCENARIO = 'warmup';
+
+/** Metrics k6 cannot observe; the evaluator judges them after the run. */
+const SERVER_SIDE = new Set(['cache_hit_ratio']);
+
+export interface K6ThresholdMapping {
+  metric: string;
+  expression: string;
+  k6Metric: string;
+  k6Expression: string;
+}
+
+export interface K6Thresholds {
+  thresholds: ThresholdSet;
+  mapping: K6ThresholdMapping[];
+}
+
+function fmt(n: number): string {
+  return String(Number(n.toPrecision(12)));
+}
+
+function k6Key(metric: string, tags: Readonly<Record<string, string>>): string {
+  const filter = Object.entries(tags).map(([k, v]) => `${k}:${v}`);
+  filter.push(`scenario:${MEASURED_SCENARIO}`);
+  return `${metric}{${filter.join(',')}}`;
+}
+
+export function toK6Thresholds(set: ThresholdSet, opts: { mix: Partial<Record<EndpointName, number>>; durationS: number }): K6Thresholds {
+  const thresholds: ThresholdSet = {};
+  const mapping: K6ThresholdMapping[] = [];
+  const parsed = validateThresholds(set);
+  const specsByKey = new Map<string, ThresholdSpec[]>(Object.entries(set));
+  const seen = new Map<string, number>();
+  for (const th of parsed) {
+    // The n-th parsed expression of a key is the n-th spec of that key (validateThresholds keeps the order).
+    const index = seen.get(th.key) ?? 0;
+    seen.set(th.key, index + 1);
+    if (SERVER_SIDE.has(th.metric)) continue;
+    const endpoint = th.tags.endpoint as EndpointName | undefined;
+    if (endpoint && !((opts.mix[endpoint] ?? 0) > 0)) continue;
+    let expression = th.expression;
+    if (knownMetrics[th.metric]?.type === 'counter' && th.aggregation === 'rate') {
+      expression = `count${th.operator}${fmt(th.bound * opts.durationS)}`;
+    }
+    const key = k6Key(th.metric, th.tags);
+    const original = specsByKey.get(th.key)?.[index];
+    const spec: ThresholdSpec = original && typeof original === 'object' ? { ...original, threshold: expression } : expression;
+    (thresholds[key] ??= []).push(spec);
+    mapping.push({ metric: th.key, expression: th.expression, k6Metric: key, k6Expression: expression });
+  }
+  return { thresholds, mapping };
+}
