@@ -6,12 +6,12 @@
  *   MIX              JSON weights, e.g. {"pin_public":70,"pin_analytics":20,"pin_events":10}
  *   WARMUP, DURATION seconds of warm-up and of the measured phase
  *   LOAD             closed (constant-vus, VUS) or open (constant-arrival-rate, RATE per second, VUS..MAX_VUS)
- *   THRESHOLDS_FILE  JSON threshold set written by runK6 (already filtered to scenario:measured)
+ *   THRESHOLDS_FILE  JSON threshold set written by runK6 (already filtered to scenario:measured); optional
  *   SUMMARY_FILE     where handleSummary writes k6's summary data as JSON
  *
  * Warm-up is its own scenario ("warmup", tag phase:warmup) before the measured one ("measured", startTime = WARMUP,
  * tag phase:measured). k6 applies a threshold to every sample carrying its key's tags, warm-up included, so every
- * threshold runDriver hands us is filtered on {scenario:measured}. The warm-up stops hard (gracefulStop 0s) so its
+ * threshold runK6 hands k6 is filtered on {scenario:measured}. The warm-up stops hard (gracefulStop 0s) so its
  * last requests never overlap the measured phase; the parser also tells the phases apart by tag, not by time.
  *
  * cache_hit (a Rate) records the X-Cache response header where the API sends one: the client-side view. The
@@ -51,7 +51,8 @@ const DURATION_S = seconds('DURATION', '30');
 const LOAD = env('LOAD', 'closed');
 const SUMMARY_FILE = env('SUMMARY_FILE', '');
 const picker = mixPicker(JSON.parse(env('MIX', '{"pin_public":70,"pin_analytics":20,"pin_events":10}')));
-const thresholds = JSON.parse(open(env('THRESHOLDS_FILE'))) as NonNullable<Options['thresholds']>;
+const THRESHOLDS_FILE = env('THRESHOLDS_FILE', '');
+const thresholds = (THRESHOLDS_FILE ? JSON.parse(open(THRESHOLDS_FILE)) : {}) as NonNullable<Options['thresholds']>;
 
 // One copy of the keys for all VUs (SharedArray), read once in the init context.
 const keys = new SharedArray('keys', () => {
