@@ -1,0 +1,25 @@
+/* The per-endpoint rows every report prints (endpoints in a stable order, then the total), as plain text cells. */
+import { ENDPOINT_NAMES, type EndpointSummary, type RunSummary } from '../model/RunSummary.ts';
+import { fmtCount, fmtMs, fmtRate } from './formatValue.ts';
+
+export const ENDPOINT_HEADERS = ['endpoint', 'requests', 'errors', 'req/s', 'p50 ms', 'p90 ms', 'p95 ms', 'p99 ms', 'max ms'] as const;
+
+type Row = Pick<EndpointSummary, 'requests' | 'errors' | 'throughputRps' | 'latencyMs'>;
+
+export function orderedEndpoints(s: RunSummary): Array<[string, EndpointSummary]> {
+  const entries = Object.entries(s.endpoints).filter((e): e is [string, EndpointSummary] => e[1] !== undefined);
+  const rank = (n: string) => {
+    const i = (ENDPOINT_NAMES as readonly string[]).indexOf(n);
+    return i === -1 ? ENDPOINT_NAMES.length : i;
+  };
+  return entries.sort((a, b) => rank(a[0]) - rank(b[0]) || a[0].localeCompare(b[0]));
+}
+
+export function endpointCells(name: string, e: Row): string[] {
+  const l = e.latencyMs;
+  return [name, fmtCount(e.requests), fmtCount(e.errors), fmtRate(e.throughputRps), fmtMs(l.p50), fmtMs(l.p90), fmtMs(l.p95), fmtMs(l.p99), fmtMs(l.max)];
+}
+
+export function endpointRows(s: RunSummary): string[][] {
+  return [...orderedEndpoints(s).map(([n, e]) => endpointCells(n, e)), endpointCells('total', s.totals)];
+}

@@ -1,0 +1,20 @@
+/* The plain-text table printed at the end of a run: endpoints, thresholds, server-side essentials, verdict. */
+import type { RunSummary } from '../model/RunSummary.ts';
+import { ENDPOINT_HEADERS, endpointRows } from './endpointRows.ts';
+import { fmtObserved, fmtRatio } from './formatValue.ts';
+import { validityFacts } from './reportFacts.ts';
+import { textTable } from './textTable.ts';
+
+export function formatSummaryTable(s: RunSummary): string {
+  const out: string[] = [];
+  out.push(`scaleproof ${s.scenario.name} run ${s.runId} (measured ${s.scenario.durationS} s after ${s.warmup.durationS} s warm-up)`, '');
+  out.push(textTable([...ENDPOINT_HEADERS], endpointRows(s), ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right']));
+  out.push('', `cache hit ${fmtRatio(s.server.cacheHitRatio)} (${s.server.cacheHitSource}), queries/request ${s.server.queriesPerRequest === null ? 'n/a' : s.server.queriesPerRequest.toFixed(2)}`);
+  for (const f of validityFacts(s).filter((x) => x.warn)) out.push(`WARNING ${f.label}: ${f.value}`);
+  if (s.thresholds.length) {
+    out.push('', textTable(['', 'metric', 'expression', 'observed'], s.thresholds.map((t) => [t.ok ? 'ok' : 'FAIL', t.metric, t.expression, fmtObserved(t.observed)]), ['left', 'left', 'left', 'right']));
+  }
+  const failed = s.thresholds.filter((t) => !t.ok).length;
+  out.push('', `verdict: ${s.verdict.toUpperCase()}${s.thresholds.length ? ` (${s.thresholds.length - failed}/${s.thresholds.length} thresholds hold)` : ' (no thresholds)'}`);
+  return out.join('\n');
+}
