@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseHandleSummary } from '../../../harness/drive/k6/parseHandleSummary.ts';
 import { parseSummaryExport } from '../../../harness/drive/k6/parseSummaryExport.ts';
 import { crossCheckVerdicts } from '../../../harness/drive/k6/crossCheckVerdicts.ts';
+import { toK6Thresholds } from '../../../harness/drive/k6/toK6Thresholds.ts';
 import { isScaleproofError } from '../../../harness/errors/ScaleproofError.ts';
 import { fixture, type FixtureName } from './k6Fixtures.ts';
 
@@ -87,6 +88,17 @@ describe('crossCheckVerdicts', () => {
     const cmp = crossCheckVerdicts(k6, ours);
     expect(cmp.filter((c) => c.agree === false).map(key)).toEqual(['cache_hit rate>0.95']);
     expect(cmp.filter((c) => c.agree === true)).toHaveLength(6);
+  });
+
+  it('follows the toK6Thresholds mapping to the rewritten key k6 judged', () => {
+    const { mapping } = toK6Thresholds({ http_reqs: ['rate>=200'], cache_hit_ratio: ['value>0.8'] }, { mix: { pin_public: 1 }, durationS: 30 });
+    const k6 = [{ metric: 'http_reqs{scenario:measured}', expression: 'count>=6000', ok: false }];
+    const cmp = crossCheckVerdicts(k6, [
+      { metric: 'http_reqs', expression: 'rate>=200', observed: 150, ok: false },
+      { metric: 'cache_hit_ratio', expression: 'value>0.8', observed: 0.9, ok: true },
+    ], mapping);
+    expect(cmp[0]).toMatchObject({ k6: false, ours: false, agree: true });
+    expect(cmp[1]).toMatchObject({ k6: undefined, agree: undefined });
   });
 
   it('leaves thresholds k6 never judged (not in the mapping) undecided', () => {
