@@ -1,0 +1,244 @@
+/*
+ * One bench:analytics run: services -> migrate -> seed -> start API -> warm-up -> drive -> probe -> judge ->
+ * report -> stop whatever we started. Pure orchestration: every step lives in its own module.
+ * Nothing heavy starts before the cheap checks pass (thresholds, baseline, k6 present), so a bad flag or a
+ * malformed threshold exits 2 before any load.
+ */
+import path from 'node:path';
+import type { Env } from '../config/readEnv.ts';
+import { migrate } from '../migrate/migrate.ts';
+import type { RunSummary, ServerSide, EndpointName } from '../model/RunSummary.ts';
+import { SUMMARY_SCHEMA_VERSION } from '../model/RunSummary.ts';
+import { startServices, type Services } from '../services/startServices.ts';
+import { redactUrl } from '../services/redactUrl.ts';
+import { enablePgStatStatements } from '../probe/pgStats.ts';
+import { snapshotServer, type ProbeTargets } from '../probe/snapshotServer.ts';
+import { serverSide } from '../probe/serverSide.ts';
+import { analyticsScenario } from '../../scenarios/analytics.ts';
+import { seedDataset } from '../../seeders/seedDataset.ts';
+import { loadThresholds } from '../judge/loadThresholds.ts';
+import { validateThresholds } from '../judge/validateThresholds.ts';
+import { evaluateThresholds } from '../judge/evaluateThresholds.ts';
+import { defaultThresholds } from '../../thresholds/analytics.ts';
+import { readSummary } from '../report/readSummary.ts';
+import { writeReports } from '../report/writeReports.ts';
+import { regressionGate } from '../compare/regressionGate.ts';
+import { findK6 } from '../drive/k6/findK6.ts';
+import type { BenchOptions } from './BenchOptions.ts';
+import { startApi, type ApiProcess } from './startApi.ts';
+import { gitCommit, machineInfo, newRunId } from './machineInfo.ts';
+import { mergeTrials, trialSample, type TrialMeasure } from './mergeTrials.ts';
+import { onShutdown } from './onShutdown.ts';
+import { drivePhase, type PhaseResult } from './drivePhase.ts';
+import { createKeySampler } from '../../seeders/keySampler.ts';
+
+export interface RunContext {
+  env: Readonly<Env>;
+  /** Environment handed to the API child process. */
+  childEnv: Record<string, string | undefined>;
+  cwd: string;
+  log: (line: string) => void;
+  progress: (line: string) => void;
+  tty: boolean;
+}
+
+export interface BenchOutcome {
+  summary: RunSummary;
+  outDir: string;
+  files: Record<string, string>;
+  exitCode: 0 | 99;
+  regressionReasons: string[];
+}
+
+export async function runBench(o: BenchOptions, ctx: RunContext): Promise<BenchOutcome> {
+  const { env, log } = ctx;
+  // Pre-flight: everything that can be wrong with the request is found before any service starts.
+  const thresholds = o.thresholdsFile ? await loadThresholds(o.thresholdsFile) : defaultThresholds;
+  validateThresholds(thresholds);
+  const baseline = o.baseline ? await readSummary(o.baseline) : undefined;
+  const k6Bin = o.driver === 'k6' ? await findK6(env.k6Bin, env.pathVar) : undefined;
+
+  const runId = newRunId();
+  const outDir = path.resolve(ctx.cwd, o.outDir ?? path.join('reports', runId));
+  const startedAt = new Date().toISOString();
+  const stops: Array<() => Promise<unknown>> = [];
+  const stopAll = async () => {
+    for (const stop of stops.splice(0).reverse()) await stop().catch((err: unknown) => log(`cleanup: ${(err as Error).message}`));
+  };
+  onShutdown(stopAll);
+
+  try {
+    let services: Services | undefined;
+    let api: ApiProcess | undefined;
+    let dataset: Record<string, unknown> | undefined;
+    let baseUrl: string;
+    if (o.target) {
+      baseUrl = o.target;
+      log(`driving ${redactUrl(o.target)} (--target: no services, no seeding, no API started)`);
+    } else {
+      services = await startServices({ databaseUrl: env.databaseUrl, redisUrl: env.redisUrl, dataDir: env.dataDir, pathVar: env.pathVar, log });
+      stops.push(() => services!.stopAll());
+      await migrate(services.postgres.url);
+      const seeded = await seedDataset({ databaseUrl: services.postgres.url, users: o.users, eventsPerUser: o.eventsPerUser, seed: o.seed, log, progress: ctx.tty });
+      dataset = { ...seeded.manifest, skipped: seeded.skipped, defaultPartitionRows: seeded.defaultPartitionRows };
+      await enablePgStatStatements(services.postgres.url);
+      api = await startApi({
+        env: {
+          ...ctx.childEnv,
+          DATABASE_URL: services.postgres.url,
+          REDIS_URL: services.redis.url,
+          SCALEPROOF_REDIS_PREFIX: `sp:${runId}:`, // a cold, private key space per run, even on a shared Redis
+          PORT: '0',
+          HOST: '127.0.0.1',
+        },
+        log,
+      });
+      stops.push(() => api!.stop());
+      baseUrl = api.url;
+      log(`API under test at ${baseUrl}`);
+    }
+
+    const scenario = analyticsScenario({
+      users: o.users,
+      seed: o.seed,
+      distribution: o.distribution,
+      mix: o.mix,
+      warmupS: o.warmupS,
+      durationS: o.durationS,
+      load: o.ratePerSecond ? { kind: 'open', ratePerSecond: o.ratePerSecond, connections: o.connections } : { kind: 'closed', connections: o.connections, pipelining: o.pipelining },
+    });
+    const probes: ProbeTargets = o.target ? {} : { redisUrl: services?.redis.url, apiUrl: baseUrl, databaseUrl: services?.postgres.url };
+    const inProcessCache = services?.redis.kind === 'in-process';
+    // One key stream for the whole run: the seeder's sampler, so every key exists and is as hot as seeded.
+    const sampler = createKeySampler(scenario.keys);
+    const phase = (p: 'warmup' | 'measured', durationS: number) =>
+      drivePhase({ scenario, baseUrl, sampler, phase: p, durationS, driver: o.driver, k6Bin, thresholds, progress: ctx.progress, log });
+
+    // Warm-up once, before the first trial; its numbers are kept apart and never merged.
+    let warmup: PhaseResult | undefined;
+    if (o.warmupS > 0) {
+      log(`warm-up: ${o.warmupS}s`);
+      warmup = await phase('warmup', o.warmupS);
+    }
+    const trials: TrialMeasure[] = [];
+    const samples: RunSummary['trials'] = [];
+    const servers: ServerSide[] = [];
+    const notes: string[] = [...(warmup?.validity.notes ?? [])];
+    let saturated = warmup?.validity.generatorSaturated ?? false;
+    let maxLag: number | null = null;
+    let maxCpu: number | null = null;
+    let dropped: number | null = null;
+    for (let trial = 1; trial <= o.repeat; trial++) {
+      log(`measured${o.repeat > 1 ? ` trial ${trial}/${o.repeat}` : ''}: ${o.durationS}s, ${o.driver}`);
+      const before = await snapshotServer(probes);
+      const m = await phase('measured', o.durationS);
+      const after = await snapshotServer(probes);
+      notes.push(...before.errors, ...after.errors, ...m.validity.notes);
+      const xCache = sumXCache(m.measure);
+      const server = serverSide({ before, after, requests: m.measure.totals.requests, xCache, inProcessCache });
+      servers.push(server);
+      trials.push(m.measure);
+      samples.push(trialSample(m.measure, server.cacheHitRatio));
+      saturated ||= m.validity.generatorSaturated;
+      maxLag = maxOf(maxLag, m.validity.maxEventLoopLagMs);
+      maxCpu = maxOf(maxCpu, m.validity.driverCpuPercent);
+      if (m.validity.droppedIterations !== null) dropped = (dropped ?? 0) + m.validity.droppedIterations;
+    }
+    const merged = mergeTrials(trials);
+    const server = combineServerSides(servers);
+    if (inProcessCache) notes.push('Redis was not available: the API used its in-process cache; cache numbers are not Redis numbers.');
+    if (saturated) notes.push('The load generator was saturated: latencies include client-side queueing; use fewer connections or a bigger machine.');
+
+    const summary: RunSummary = {
+      schemaVersion: SUMMARY_SCHEMA_VERSION,
+      runId,
+      gitCommit: gitCommit(ctx.cwd),
+      startedAt,
+      endedAt: new Date().toISOString(),
+      verdict: 'pass',
+      scenario: { name: scenario.name, mix: Object.fromEntries(scenario.endpoints.map((e) => [e.name, e.weight])), warmupS: o.warmupS, durationS: o.durationS },
+      environment: {
+        machine: machineInfo(),
+        postgres: services ? { kind: services.postgres.kind, version: services.postgres.serverVersion } : undefined,
+        redis: services ? { kind: services.redis.kind, version: services.redis.serverVersion } : undefined,
+        dataset,
+        driver: o.driver,
+        loadModel: scenario.load,
+        target: o.target ? redactUrl(o.target) : undefined,
+        method: `${o.command}; ${o.repeat} trial(s) of ${o.durationS}s measured after ${o.warmupS}s warm-up; latency per request in HDR histograms (1 µs..120 s, 3 significant digits); server counters as before/after deltas of the measured phase`,
+      },
+      warmup: warmup
+        ? { requests: warmup.measure.totals.requests, errors: warmup.measure.totals.errors, durationS: o.warmupS, latencyMs: pick3(warmup.measure.totals.latencyMs) }
+        : { requests: 0, errors: 0, durationS: 0, latencyMs: { p50: 0, p95: 0, p99: 0 } },
+      totals: merged.totals,
+      endpoints: merged.endpoints as RunSummary['endpoints'],
+      server,
+      validity: { warmupExcluded: true, generatorSaturated: saturated, maxEventLoopLagMs: maxLag, driverCpuPercent: maxCpu, droppedIterations: dropped, notes },
+      thresholds: [],
+      trials: samples,
+    };
+    summary.thresholds = evaluateThresholds(summary, thresholds);
+    const gate = baseline ? regressionGate(baseline, summary, { maxRegression: o.maxRegression }) : undefined;
+    const crossed = summary.thresholds.some((t) => !t.ok);
+    summary.verdict = crossed || gate?.regressed ? 'fail' : 'pass';
+    if (gate?.regressed) summary.validity.notes.push(...gate.reasons.map((r) => `regression vs baseline: ${r}`));
+
+    await stopAll(); // stop the API (it flushes its buffer) and the services before writing
+    const { files } = await writeReports(summary, outDir);
+    return { summary, outDir, files, exitCode: summary.verdict === 'pass' ? 0 : 99, regressionReasons: gate?.reasons ?? [] };
+  } finally {
+    await stopAll();
+  }
+}
+
+function pick3(l: { p50: number; p95: number; p99: number }) {
+  return { p50: l.p50, p95: l.p95, p99: l.p99 };
+}
+
+function maxOf(a: number | null, b: number | null): number | null {
+  if (b === null) return a;
+  return a === null ? b : Math.max(a, b);
+}
+
+function sumXCache(m: TrialMeasure): { hits: number; misses: number } | undefined {
+  let hits = 0;
+  let misses = 0;
+  let seen = false;
+  for (const name of Object.keys(m.endpoints) as EndpointName[]) {
+    const x = m.endpoints[name]?.xCache;
+    if (x) {
+      seen = true;
+      hits += x.hits;
+      misses += x.misses;
+    }
+  }
+  return seen ? { hits, misses } : undefined;
+}
+
+/** Several trials' server blocks become one: counts add up and the ratios are recomputed from the sums. */
+function combineServerSides(list: ServerSide[]): ServerSide {
+  if (list.length === 1) return list[0]!;
+  const add = (get: (s: ServerSide) => { hits: number; misses: number } | undefined) => {
+    const parts = list.map(get).filter((x): x is { hits: number; misses: number } => !!x);
+    if (parts.length === 0) return undefined;
+    const hits = parts.reduce((a, p) => a + p.hits, 0);
+    const misses = parts.reduce((a, p) => a + p.misses, 0);
+    return { hits, misses, ratio: hits + misses > 0 ? hits / (hits + misses) : null };
+  };
+  const last = list[list.length - 1]!;
+  const redis = add((s) => s.redis);
+  const apiCounters = add((s) => s.apiCounters);
+  const xCacheHeaders = add((s) => s.xCacheHeaders);
+  const source = last.cacheHitSource;
+  const chosen = source === 'redis-info' ? redis : source === 'api-metrics' ? apiCounters : source === 'x-cache-header' ? xCacheHeaders : undefined;
+  const qpr = list.map((s) => s.queriesPerRequest).filter((q): q is number => q !== null);
+  return {
+    ...last,
+    redis,
+    apiCounters,
+    xCacheHeaders,
+    cacheHitRatio: chosen?.ratio ?? null,
+    crossCheckDelta: redis?.ratio != null && apiCounters?.ratio != null ? Math.abs(redis.ratio - apiCounters.ratio) : last.crossCheckDelta,
+    queriesPerRequest: qpr.length ? qpr.reduce((a, b) => a + b, 0) / qpr.length : null,
+  };
+}

@@ -1,0 +1,174 @@
+/*
+ * bench:analytics end to end through its CLI, on real Postgres (a database of the test's own), a private
+ * redis-server (so the Redis INFO delta belongs to this run alone) and the real reference API.
+ */
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import http from 'node:http';
+import pg from 'pg';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../helpers/testDatabase.ts';
+import { spawnRedis, type RedisHandle } from '../../harness/services/startRedis.ts';
+import { runCli, type CliResult } from '../helpers/runCli.ts';
+import type { RunSummary } from '../../harness/model/RunSummary.ts';
+
+const CLI = 'scripts/benchAnalytics.ts';
+const SMALL = ['--users', '2000', '--events-per-user', '3', '--duration', '3', '--warmup', '1', '--connections', '4'];
+
+let db: TestDatabase;
+let redis: RedisHandle;
+let tmp: string;
+let first: CliResult;
+let firstOut: string;
+
+beforeAll(async () => {
+  db = await createTestDatabase('bench analytics e2e');
+  const bin = inject('redisServerBin');
+  if (!bin) throw new Error('redis-server is not on PATH: install it (apt-get install redis-server) to run the end-to-end bench test');
+  redis = await spawnRedis(bin, () => undefined);
+  tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'sp-bench-'));
+  firstOut = path.join(tmp, 'run1');
+  first = await runCli(CLI, [...SMALL, '--out', firstOut], { DATABASE_URL: db.url, REDIS_URL: redis.url });
+}, 300_000);
+
+afterAll(async () => {
+  await redis?.stop();
+  await db?.drop();
+  if (tmp) await fs.rm(tmp, { recursive: true, force: true });
+});
+
+async function readJson<T>(file: string): Promise<T> {
+  return JSON.parse(await fs.readFile(file, 'utf8')) as T;
+}
+
+describe('bench:analytics', () => {
+  it('runs end to end, exits 0 and writes every report file with the documented summary fields', async () => {
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    const files = (await fs.readdir(firstOut)).sort();
+    expect(files).toEqual(expect.arrayContaining(['bmf.json', 'junit.xml', 'report.html', 'report.md', 'summary.json']));
+    const s = await readJson<RunSummary>(path.join(firstOut, 'summary.json'));
+    expect(s.schemaVersion).toBe(1);
+    expect(s.verdict).toBe('pass');
+    for (const name of ['pin_public', 'pin_analytics', 'pin_events'] as const) {
+      const e = s.endpoints[name]!;
+      expect(e.requests).toBeGreaterThan(0);
+      for (const p of ['p50', 'p90', 'p95', 'p99', 'max'] as const) expect(e.latencyMs[p]).toBeGreaterThan(0);
+      expect(e.latencyMs.p50).toBeLessThanOrEqual(e.latencyMs.p99);
+    }
+    expect(s.server.cacheHitSource).toBe('redis-info');
+    expect(s.thresholds.length).toBeGreaterThan(3);
+    for (const t of s.thresholds) expect(t).toEqual(expect.objectContaining({ metric: expect.any(String), expression: expect.any(String), ok: true }));
+    expect(s.environment.driver).toBe('autocannon');
+    expect(s.environment.dataset).toEqual(expect.objectContaining({ seed: 42 }));
+    expect(s.warmup.requests).toBeGreaterThan(0);
+    expect(XMLValidator.validate(await fs.readFile(path.join(firstOut, 'junit.xml'), 'utf8'))).toBe(true);
+    await readJson(path.join(firstOut, 'bmf.json'));
+  });
+
+  it('reports cache_hit_ratio equal to the Redis INFO delta, and the API counters agree to 3 decimals', async () => {
+    const s = await readJson<RunSummary>(path.join(firstOut, 'summary.json'));
+    const r = s.server.redis!;
+    expect(r.hits + r.misses).toBeGreaterThan(0);
+    expect(s.server.cacheHitRatio).toBeCloseTo(r.hits / (r.hits + r.misses), 3);
+    expect(s.server.apiCounters!.ratio).toBeCloseTo(s.server.cacheHitRatio!, 3);
+    expect(s.server.queriesPerRequest).not.toBeNull();
+  });
+
+  it('never writes the database password into any report', async () => {
+    const withPw = new URL(db.url);
+    withPw.password = 'pw-that-must-not-leak';
+    const all = await Promise.all((await fs.readdir(firstOut)).filter((f) => !f.endsWith('.png')).map((f) => fs.readFile(path.join(firstOut, f), 'utf8')));
+    expect(all.join('\n')).not.toContain('pw-that-must-not-leak');
+    expect(first.stdout).not.toContain('pw-that-must-not-leak');
+  });
+
+  it('exits 99 when a threshold is crossed, with a <failure> in junit.xml', async () => {
+    const thresholds = path.join(tmp, 'strict.json');
+    await fs.writeFile(thresholds, JSON.stringify({ 'http_req_duration{endpoint:pin_public}': ['p(95)<0.001'], http_req_failed: ['rate<0.01'] }));
+    const out = path.join(tmp, 'strict');
+    const res = await runCli(CLI, [...SMALL, '--thresholds', thresholds, '--out', out], { DATABASE_URL: db.url, REDIS_URL: redis.url });
+    expect(res.code).toBe(99);
+    const junit = new XMLParser({ ignoreAttributes: false }).parse(await fs.readFile(path.join(out, 'junit.xml'), 'utf8'));
+    expect(JSON.stringify(junit)).toContain('failure');
+    const s = await readJson<RunSummary>(path.join(out, 'summary.json'));
+    expect(s.verdict).toBe('fail');
+    expect(s.thresholds.find((t) => t.expression === 'p(95)<0.001')?.ok).toBe(false);
+    expect(s.thresholds.find((t) => t.expression === 'rate<0.01')?.ok).toBe(true);
+  });
+
+  it.each([
+    ['an unknown metric', { http_req_duratoin: ['p(95)<800'] }],
+    ['an unknown tag value', { 'http_req_duration{endpoint:nope}': ['p(95)<800'] }],
+    ['a malformed expression', { http_req_duration: ['p95 < eight hundred'] }],
+  ])('exits 2 before any load for %s', async (_what, set) => {
+    const fresh = await createTestDatabase('bench thresholds invalid');
+    try {
+      const file = path.join(tmp, `bad-${Math.random().toString(36).slice(2)}.json`);
+      await fs.writeFile(file, JSON.stringify(set));
+      const res = await runCli(CLI, [...SMALL, '--thresholds', file, '--out', path.join(tmp, 'never')], { DATABASE_URL: fresh.url, REDIS_URL: redis.url });
+      expect(res.code).toBe(2);
+      expect(res.stderr.trim().split('\n')).toHaveLength(1);
+      // Nothing ran: no migration, no seeding, no report.
+      const c = new pg.Client({ connectionString: fresh.url });
+      await c.connect();
+      const t = await c.query(`SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public'`);
+      await c.end();
+      expect(t.rows[0].n).toBe(0);
+      await expect(fs.access(path.join(tmp, 'never'))).rejects.toThrow();
+    } finally {
+      await fresh.drop();
+    }
+  });
+
+  it.each([
+    [['--users', '-5']],
+    [['--duration', 'soon']],
+    [['--driver', 'jmeter']],
+    [['--no-such-flag']],
+    [['--target', 'ftp://x']],
+  ])('exits 2 with one line for bad flags %j', async (args) => {
+    const res = await runCli(CLI, args, { DATABASE_URL: 'postgres://postgres@127.0.0.1:1/none' });
+    expect(res.code).toBe(2);
+    expect(res.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('drives any server that speaks the endpoints with --target, taking cache hits from X-Cache headers', async () => {
+    let hits = 0;
+    let misses = 0;
+    const server = http.createServer((req, res) => {
+      const m = /^\/pin\/public\/P(\d+)/.exec(req.url ?? '');
+      if (req.method === 'POST') {
+        req.resume();
+        req.on('end', () => res.writeHead(202, { 'content-type': 'application/json' }).end('{"accepted":1}'));
+        return;
+      }
+      if (m) {
+        const hit = Number(m[1]) % 10 !== 0; // ~all hits under the Zipf skew, so the default cache threshold holds
+        if (hit) hits++;
+        else misses++;
+        res.writeHead(200, { 'content-type': 'application/json', 'x-cache': hit ? 'HIT' : 'MISS' }).end('{}');
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'application/json', 'x-cache': 'HIT' }).end('{}');
+      hits++;
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const port = (server.address() as { port: number }).port;
+    try {
+      const out = path.join(tmp, 'target');
+      const res = await runCli(CLI, ['--target', `http://127.0.0.1:${port}`, '--users', '1000', '--duration', '2', '--warmup', '0', '--connections', '4', '--out', out], {});
+      expect(res.code).toBe(0);
+      const s = await readJson<RunSummary>(path.join(out, 'summary.json'));
+      expect(s.server.cacheHitSource).toBe('x-cache-header');
+      const x = s.server.xCacheHeaders!;
+      expect(x.hits + x.misses).toBe(hits + misses);
+      expect(s.server.cacheHitRatio).toBeCloseTo(hits / (hits + misses), 6);
+      expect(s.environment.target).toBe(`http://127.0.0.1:${port}`);
+    } finally {
+      server.close();
+    }
+  });
+});
