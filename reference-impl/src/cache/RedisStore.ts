@@ -21,6 +21,7 @@ export class RedisStore implements CacheStore {
   readonly kind = 'redis';
   readonly client: Redis;
   #wasUp = false;
+  #closing = false;
 
   constructor(opts: RedisStoreOptions) {
     this.client = new Redis(opts.url, {
@@ -43,7 +44,7 @@ export class RedisStore implements CacheStore {
       opts.onStateChange?.(false);
     });
     this.client.on('close', () => {
-      if (this.#wasUp) opts.log.warn('redis: connection closed; serving from Postgres until it is back');
+      if (this.#wasUp && !this.#closing) opts.log.warn('redis: connection closed; serving from Postgres until it is back');
       this.#wasUp = false;
       opts.onStateChange?.(false);
     });
@@ -66,6 +67,7 @@ export class RedisStore implements CacheStore {
   }
 
   async close(): Promise<void> {
+    this.#closing = true;
     if (this.client.status === 'ready') await this.client.quit().catch(() => this.client.disconnect());
     else this.client.disconnect();
   }

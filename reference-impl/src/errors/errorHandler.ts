@@ -18,6 +18,7 @@ const FASTIFY_CODES: Readonly<Record<string, { status: number; code: string; mes
   FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'EMPTY_BODY', message: 'the JSON body is empty; send {"event_type": ...}' },
   FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'INVALID_JSON', message: 'the body is not valid JSON' },
   FST_ERR_BAD_URL: { status: 400, code: 'BAD_URL', message: 'the URL is not valid (bad percent-encoding?)' },
+  FST_ERR_MAX_PARAM_LENGTH: { status: 414, code: 'URI_TOO_LONG', message: 'a path parameter is longer than 100 characters' },
   FST_ERR_ASYNC_CONSTRAINT: { status: 400, code: 'BAD_REQUEST', message: 'the request matches no route constraint' },
 };
 
@@ -39,16 +40,24 @@ export function classify(err: FastifyError | HttpError | Error): { status: numbe
 }
 
 export function installErrorHandling(app: FastifyInstance, log: ApiLogger): void {
+  let lastUnavailableLogMs = 0;
   app.setErrorHandler((err: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) => {
     const c = classify(err);
-    if (c.status >= 500) log.error(`${request.method} ${request.url} -> ${c.status} ${c.code}`, (err as Error).cause ?? err);
+    if (c.status === 500) {
+      log.error(`${request.method} ${request.routeOptions.url ?? request.url} -> 500`, err);
+    } else if (c.code === 'DB_UNAVAILABLE' && Date.now() - lastUnavailableLogMs >= 1000) {
+      // An outage fails every request: log its cause at most once a second. (BUFFER_FULL and
+      // SHUTTING_DOWN are backpressure, counted in /metrics, not logged per request.)
+      lastUnavailableLogMs = Date.now();
+      log.error(`${request.method} ${request.routeOptions.url ?? request.url} -> 503 DB_UNAVAILABLE`, err.cause ?? err);
+    }
     return sendError(reply, c.status, c.code, c.message, c.headers);
   });
   app.setNotFoundHandler((request, reply) =>
     sendError(reply, 404, 'NOT_FOUND', `no route ${request.method} ${request.url.split('?')[0]?.slice(0, 80)}`));
 }
 
-/** Fastify's frameworkErrors option: errors raised before routing (bad percent-encoding in the URL). */
+/** Fastify's frameworkErrors option: errors raised before routing (bad percent-encoding, overlong parameter). */
 export function frameworkErrors(err: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
   const c = classify(err);
   void sendError(reply, c.status, c.code, c.message);
