@@ -1,0 +1,296 @@
+/*
+ * pnpm bench:api [--users N] [--json]: the reference API's hot paths, measured in one run on this machine.
+ *
+ * 1. Services: DATABASE_URL (else embedded Postgres), REDIS_URL (else a spawned redis-server; no in-process
+ *    fallback: the comparison needs a real Redis). Migrate, seed (skipped when the dataset already matches).
+ * 2. Cached reads: the API as a child process (port 0, ready on its "listening on" line, logger off), a set of
+ *    PIN keys drawn with the seeder's skew and warmed, then autocannon on GET /pin/public/:number rotating
+ *    over those keys. The same load goes to a bare Fastify route (own child process) that does one Redis GET
+ *    of a value the same size. Runs alternate API, bare, API, bare (--rounds) so drift hits both alike;
+ *    ratio = cachedReadRps / bareRedisRouteRps.
+ * 3. Writes: autocannon POSTs --write-events analytics events at full speed (pipelining 1, so every
+ *    response is counted), then SIGTERM; the API drains and flushes, and the rows it stored are counted
+ *    against the 202s received.
+ * The last stdout line with --json is one JSON object. Exit 0 when every target holds, 99 when one does not,
+ * 2 on bad usage, 1 on any other failure.
+ */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import readline from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { Command, CommanderError, Option } from 'commander';
+import { Redis } from 'ioredis';
+import pg from 'pg';
+import { readEnv } from '../harness/config/readEnv.ts';
+import { ScaleproofError } from '../harness/errors/ScaleproofError.ts';
+import { migrate } from '../harness/migrate/migrate.ts';
+import { apiMetrics } from '../harness/probe/apiMetrics.ts';
+import { machineInfo, newRunId } from '../harness/run/machineInfo.ts';
+import { onShutdown } from '../harness/run/onShutdown.ts';
+import { durationArg, intArg } from '../harness/run/parseArgs.ts';
+import { startApi, type ApiProcess } from '../harness/run/startApi.ts';
+import { redactText } from '../harness/services/redactUrl.ts';
+import { startServices, type Services } from '../harness/services/startServices.ts';
+import { buildBareRedisApp } from '../reference-impl/src/baseline/buildBareRedisApp.ts';
+import { EVENT_TYPES } from '../seeders/eventTypes.ts';
+import { createKeySampler } from '../seeders/keySampler.ts';
+import { pinNumber } from '../seeders/pinNumber.ts';
+import { seedDataset } from '../seeders/seedDataset.ts';
+import { seedDefaults } from '../seeders/SeedParameters.ts';
+
+const TARGETS = { ratio: 0.6, eventsPerSecond: 20_000 } as const;
+const secrets = () => [process.env.DATABASE_URL, process.env.REDIS_URL];
+const log = (line: string) => process.stderr.write(`[bench:api] ${redactText(line, secrets())}\n`);
+
+function fail(err: unknown): never {
+  const code = err instanceof ScaleproofError ? err.exitCode : err instanceof CommanderError ? 2 : 1;
+  const msg = err instanceof Error ? err.message : String(err);
+  process.stderr.write(`scaleproof: ${redactText(msg.replace(/^error: /, ''), secrets()).split('\n').map((l) => l.trim()).filter(Boolean).join(' ')}\n`);
+  process.exit(code);
+}
+
+const program = new Command('bench:api')
+  .description('Cached-read throughput against a bare Redis route, and analytics write throughput with a stored-vs-accepted check.')
+  .option('--users <n>', 'dataset size (users = PINs)', intArg('--users', 1, 100_000_000), 100_000)
+  .option('--events-per-user <n>', 'seeded analytics events per user', intArg('--events-per-user', 0, 10_000), seedDefaults.eventsPerUser)
+  .option('--seed <n>', 'dataset and key-sampling seed', intArg('--seed', 0, 4_294_967_295), seedDefaults.seed)
+  .option('--keys <n>', 'warm PIN keys the reads rotate over', intArg('--keys', 1, 100_000), 1000)
+  .option('--connections <n>', 'connections for the read runs', intArg('--connections', 1, 10_000), 50)
+  .option('--duration <s>', 'measured seconds per read run', durationArg('--duration', 1), 10)
+  .option('--warmup <s>', 'unmeasured seconds before each read run', durationArg('--warmup', 0), 2)
+  .option('--rounds <n>', 'read runs per target, alternating API and bare route', intArg('--rounds', 1, 20), 2)
+  .option('--write-events <n>', 'analytics events POSTed in the write phase', intArg('--write-events', 1, 100_000_000), 300_000)
+  .option('--write-connections <n>', 'connections for the write phase', intArg('--write-connections', 1, 10_000), 100)
+  .option('--json', 'print one JSON object as the last stdout line')
+  .addOption(new Option('--serve-bare <key>', 'internal: run the bare Redis route on port 0').hideHelp())
+  .exitOverride()
+  .configureOutput({ writeErr: () => undefined, outputError: () => undefined });
+
+let opts: ReturnType<typeof program.opts>;
+try {
+  program.parse(process.argv);
+  opts = program.opts();
+} catch (err) {
+  if (err instanceof CommanderError && err.code === 'commander.helpDisplayed') process.exit(0);
+  fail(err);
+}
+
+/** Child mode: the bare route, announced with the same "listening on" line as the API. */
+async function serveBare(key: string): Promise<void> {
+  const redisUrl = process.env.REDIS_URL;
+  if (!redisUrl) throw new ScaleproofError('SP_CONFIG', 'the bare route needs REDIS_URL');
+  const app = buildBareRedisApp({ redisUrl, key });
+  const address = await app.listen({ port: 0, host: '127.0.0.1' });
+  process.stdout.write(`bare redis route listening on ${address}\n`);
+  process.once('SIGTERM', () => void app.close().then(() => process.exit(0)));
+}
+
+async function startBare(redisUrl: string, key: string): Promise<{ url: string; stop(): Promise<void> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--serve-bare', key], {
+    env: { ...process.env, REDIS_URL: redisUrl }, stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const exited = once(child, 'exit');
+  const url = await new Promise<string>((resolve, reject) => {
+    readline.createInterface({ input: child.stdout }).on('line', (line) => {
+      const m = /listening on (http:\/\/\S+)/.exec(line);
+      if (m) resolve(m[1]!);
+    });
+    void exited.then(([code]) => reject(new ScaleproofError('SP_SUT_START', `the bare Redis route exited with code ${code} before it was ready`)));
+  });
+  return { url, stop: async () => { if (child.exitCode === null) { child.kill('SIGTERM'); await exited; } } };
+}
+
+/** Distinct PIN ids drawn with the seeder's skew (hot PINs first), as a dashboard-heavy audience would hit them. */
+function pickKeys(users: number, seed: number, count: number): number[] {
+  const sampler = createKeySampler({ users, seed, distribution: seedDefaults.distribution });
+  const keys = new Set<number>();
+  for (let draws = 0; keys.size < Math.min(count, users) && draws < count * 1000; draws++) keys.add(sampler.next());
+  return [...keys];
+}
+
+/** Each connection walks the requests from its own offset, so connections do not ask for one key in lockstep. */
+function rotatingClients(requests: autocannon.Request[], connections: number): (client: autocannon.Client) => void {
+  let next = 0;
+  const step = Math.max(1, Math.floor(requests.length / connections));
+  return (client) => {
+    const offset = (next++ * step) % requests.length;
+    client.setRequests([...requests.slice(offset), ...requests.slice(0, offset)]);
+  };
+}
+
+async function drive(url: string, requests: autocannon.Request[], o: { connections: number; duration?: number; amount?: number }): Promise<autocannon.Result> {
+  return autocannon({
+    url, connections: o.connections, pipelining: 1, requests, setupClient: rotatingClients(requests, o.connections),
+    ...(o.amount ? { amount: o.amount } : { duration: o.duration ?? 10 }),
+  });
+}
+
+const okPerSecond = (r: autocannon.Result) => r['2xx'] / r.duration;
+
+function assertClean(what: string, r: autocannon.Result): void {
+  if (r.errors > 0 || r.non2xx > 0) log(`WARNING: ${what}: ${r.errors} connection errors, ${r.non2xx} non-2xx responses (${JSON.stringify(r.statusCodeStats)})`);
+}
+
+async function warm(apiUrl: string, paths: string[]): Promise<number> {
+  let hits = 0;
+  for (let pass = 0; pass < 2; pass++) {
+    for (let i = 0; i < paths.length; i += 50) {
+      const batch = await Promise.all(paths.slice(i, i + 50).map(async (p) => {
+        const res = await fetch(apiUrl + p);
+        await res.arrayBuffer();
+        if (res.status !== 200) throw new ScaleproofError('SP_SUT_START', `warming ${p} answered ${res.status}; is the dataset seeded?`);
+        return res.headers.get('x-cache') === 'HIT';
+      }));
+      if (pass === 1) hits += batch.filter(Boolean).length;
+    }
+  }
+  return hits;
+}
+
+async function countRows(databaseUrl: string, since: Date): Promise<number> {
+  const c = new pg.Client({ connectionString: databaseUrl });
+  await c.connect();
+  try {
+    return Number((await c.query<{ n: string }>('SELECT count(*) AS n FROM pin_analytics WHERE created_at >= $1', [since])).rows[0]?.n ?? 0);
+  } finally {
+    await c.end();
+  }
+}
+
+async function eventsAcceptedByServer(apiUrl: string): Promise<number> {
+  const text = await (await fetch(`${apiUrl}/metrics`)).text();
+  return Number(/^scaleproof_events_accepted_total (\S+)$/m.exec(text)?.[1] ?? NaN);
+}
+
+async function deleteKeys(redisUrl: string, prefix: string): Promise<void> {
+  const r = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await r.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
+      cursor = next;
+      if (keys.length) await r.del(...keys);
+    } while (cursor !== '0');
+  } finally {
+    r.disconnect();
+  }
+}
+
+const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const verdict = (ok: boolean) => (ok ? 'PASS' : 'MISS');
+
+async function main(): Promise<void> {
+  if (opts.serveBare) return serveBare(String(opts.serveBare));
+  const env = readEnv(process.env, process.cwd());
+  const runId = newRunId();
+  const prefix = `bench:api:${runId}:`;
+  let services: Services | undefined;
+  let api: ApiProcess | undefined;
+  let bare: { stop(): Promise<void> } | undefined;
+  const cleanup = async () => {
+    await bare?.stop().catch(() => undefined);
+    await api?.stop(60_000).catch(() => undefined);
+    if (services?.redis.url) await deleteKeys(services.redis.url, prefix).catch(() => undefined);
+    await services?.stopAll();
+  };
+  onShutdown(cleanup);
+  try {
+    services = await startServices({ databaseUrl: env.databaseUrl, redisUrl: env.redisUrl, dataDir: env.dataDir, pathVar: env.pathVar, log });
+    const redisUrl = services.redis.url;
+    if (!redisUrl) throw new ScaleproofError('SP_REDIS_UNREACHABLE', 'bench:api compares the API with a bare Redis route and needs a real Redis: set REDIS_URL or put redis-server on PATH.');
+    const databaseUrl = services.postgres.url;
+    await migrate(databaseUrl);
+    const seeded = await seedDataset({ databaseUrl, users: opts.users, eventsPerUser: opts.eventsPerUser, seed: opts.seed, log, progress: process.stderr.isTTY === true });
+
+    api = await startApi({
+      env: {
+        ...process.env, DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, PORT: '0', HOST: '127.0.0.1', SCALEPROOF_LOG_LEVEL: 'silent',
+        SCALEPROOF_REDIS_PREFIX: prefix, SCALEPROOF_MV_REFRESH_INTERVAL_S: '0', SCALEPROOF_MIGRATE_ON_START: '0',
+      },
+    });
+    const keys = pickKeys(opts.users, opts.seed, opts.keys);
+    const readRequests: autocannon.Request[] = keys.map((id) => ({ method: 'GET', path: `/pin/public/${pinNumber(id)}` }));
+    const warmHits = await warm(api.url, readRequests.map((r) => r.path!));
+    log(`warmed ${keys.length} keys; second pass: ${warmHits} X-Cache HITs`);
+
+    // The bare route reads one value as large as a cached PIN entry (ETag + body), stored beside them.
+    const r = new Redis(redisUrl);
+    const sample = await r.get(`${prefix}pin:${pinNumber(keys[0]!)}`);
+    await r.set(`${prefix}bare`, sample ?? '{}');
+    r.disconnect();
+    const bareProc = await startBare(redisUrl, `${prefix}bare`);
+    bare = bareProc;
+
+    const apiRps: number[] = [];
+    const bareRps: number[] = [];
+    const before = await apiMetrics(api.url);
+    for (let round = 0; round < opts.rounds; round++) {
+      for (const [name, url, into] of [['api', api.url, apiRps], ['bare', bareProc.url, bareRps]] as const) {
+        if (opts.warmup > 0) await drive(url, readRequests, { connections: opts.connections, duration: opts.warmup });
+        const res = await drive(url, readRequests, { connections: opts.connections, duration: opts.duration });
+        assertClean(`${name} read run ${round + 1}`, res);
+        into.push(okPerSecond(res));
+        log(`round ${round + 1} ${name}: ${fmt(okPerSecond(res))} req/s, p99 ${res.latency.p99} ms`);
+      }
+    }
+    const after = await apiMetrics(api.url);
+    await bareProc.stop();
+    bare = undefined;
+    const hits = after.cacheHits - before.cacheHits;
+    const misses = after.cacheMisses - before.cacheMisses;
+    const cachedReadRps = apiRps.reduce((a, b) => a + b, 0) / apiRps.length;
+    const bareRedisRouteRps = bareRps.reduce((a, b) => a + b, 0) / bareRps.length;
+    const ratio = cachedReadRps / bareRedisRouteRps;
+
+    // Writes: every POST gets its response counted (pipelining 1 + amount), then SIGTERM and count rows.
+    const writeRequests: autocannon.Request[] = Array.from({ length: 500 }, (_, i) => ({
+      method: 'POST', path: `/pins/${pinNumber(keys[i % keys.length]!)}/events`,
+      headers: { 'content-type': 'application/json' }, body: JSON.stringify({ event_type: EVENT_TYPES[i % EVENT_TYPES.length] }),
+    }));
+    const since = new Date(Date.now() - 1000);
+    const rowsBefore = await countRows(databaseUrl, since);
+    const acceptedBefore = await eventsAcceptedByServer(api.url);
+    const write = await drive(api.url, writeRequests, { connections: opts.writeConnections, amount: opts.writeEvents });
+    assertClean('write run', write);
+    const eventsAccepted = write.statusCodeStats?.['202']?.count ?? 0;
+    const eventsAcceptedServer = (await eventsAcceptedByServer(api.url)) - acceptedBefore;
+    const eventsPerSecond = eventsAccepted / write.duration;
+    const exitCode = await api.stop(120_000);
+    api = undefined;
+    const eventsStored = (await countRows(databaseUrl, since)) - rowsBefore;
+
+    const m = machineInfo();
+    const ok = { ratio: ratio >= TARGETS.ratio, eps: eventsPerSecond >= TARGETS.eventsPerSecond, stored: eventsStored === eventsAccepted && exitCode === 0 };
+    const method = `autocannon 8 in-process; reads: ${opts.connections} connections, pipelining 1, ${opts.rounds} alternating rounds x ${opts.duration} s per target after ${opts.warmup} s warm-up, ${keys.length} warm keys (seeder's zipf skew) rotated per connection; writes: ${fmt(opts.writeEvents)} POSTs, ${opts.writeConnections} connections, pipelining 1, then SIGTERM and count rows`;
+    const rows: Array<[string, string]> = [
+      ['machine', `${m.cpus} x ${m.cpuModel}, ${m.os}, Node ${m.node}`],
+      ['services', `Postgres ${services.postgres.serverVersion} (${services.postgres.kind}), Redis ${services.redis.serverVersion ?? '?'} (${services.redis.kind})`],
+      ['dataset', `${fmt(opts.users)} users x ${opts.eventsPerUser} events, seed ${opts.seed} (${seeded.skipped ? 'already seeded' : `seeded in ${fmt(seeded.wallSeconds, 1)} s`})`],
+      ['method', method],
+      ['cached read (API)', `${fmt(cachedReadRps)} req/s  [runs: ${apiRps.map((x) => fmt(x)).join(', ')}]  cache hits ${fmt(hits)}, misses ${fmt(misses)}`],
+      ['bare Redis route', `${fmt(bareRedisRouteRps)} req/s  [runs: ${bareRps.map((x) => fmt(x)).join(', ')}]`],
+      ['ratio', `${fmt(ratio, 2)}  (target >= ${TARGETS.ratio})  ${verdict(ok.ratio)}`],
+      ['events accepted', `${fmt(eventsAccepted)} x 202 in ${fmt(write.duration, 1)} s = ${fmt(eventsPerSecond)}/s  (target >= ${fmt(TARGETS.eventsPerSecond)}/s)  ${verdict(ok.eps)}; server counted ${fmt(eventsAcceptedServer)}; non-2xx ${write.non2xx}`],
+      ['events stored', `${fmt(eventsStored)} rows after SIGTERM (API exit code ${exitCode})  (target == accepted)  ${verdict(ok.stored)}`],
+    ];
+    const width = Math.max(...rows.map(([k]) => k.length));
+    process.stdout.write(rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join('\n') + '\n');
+    if (opts.json) {
+      process.stdout.write(JSON.stringify({
+        cachedReadRps: Math.round(cachedReadRps), bareRedisRouteRps: Math.round(bareRedisRouteRps), ratio: Number(ratio.toFixed(3)),
+        eventsPerSecond: Math.round(eventsPerSecond), eventsAccepted, eventsAcceptedServer, eventsStored, apiExitCode: exitCode,
+        cacheHits: hits, cacheMisses: misses, readRuns: { api: apiRps.map(Math.round), bare: bareRps.map(Math.round) },
+        targets: TARGETS, pass: ok.ratio && ok.eps && ok.stored,
+        machine: { cpus: m.cpus, cpuModel: m.cpuModel, node: m.node }, users: opts.users, method,
+      }) + '\n');
+    }
+    await cleanup();
+    process.exit(ok.ratio && ok.eps && ok.stored ? 0 : 99);
+  } catch (err) {
+    await cleanup().catch(() => undefined);
+    throw err;
+  }
+}
+
+main().catch(fail);
