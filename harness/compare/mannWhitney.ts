@@ -5,7 +5,7 @@
  * beyond EXACT_MAX_N pooled trials. `minAttainableP` says whether the test can reach a given alpha at all:
  * with 3 trials per side it never goes below 0.1.
  */
-import { cumulativeStdNormalProbability, wilcoxonRankSum } from 'simple-statistics';
+import { errorFunction, wilcoxonRankSum } from 'simple-statistics';
 
 const EXACT_MAX_N = 60;
 
@@ -83,5 +83,7 @@ export function mannWhitney(a: readonly number[], b: readonly number[]): MannWhi
   const variance = ((n1 * n2) / 12) * (N + 1 - tieSum / (N * (N - 1)));
   if (variance <= 0) return { u, pValue: 1, exact: false, minAttainableP: 0 };
   const z = Math.max(0, Math.abs(w - expected) - 0.5) / Math.sqrt(variance);
-  return { u, pValue: Math.min(1, 2 * (1 - cumulativeStdNormalProbability(z))), exact: false, minAttainableP: 0 };
+  // Two-sided tail 2(1 - Φ(z)) = 1 - erf(z/√2); erf rather than simple-statistics' table-based normal CDF,
+  // whose 2-decimal table floors p near 0.002.
+  return { u, pValue: Math.min(1, Math.max(0, 1 - errorFunction(z / Math.SQRT2))), exact: false, minAttainableP: 0 };
 }

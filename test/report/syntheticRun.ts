@@ -38,9 +38,9 @@ export interface SyntheticRunOptions {
 }
 
 export const defaultProfiles: Record<'pin_public' | 'pin_analytics' | 'pin_events', EndpointProfile> = {
-  pin_public: { rps: 140, medianMs: 4, sigma: 0.5, errorRate: 0, cacheHit: 0.85 },
-  pin_analytics: { rps: 40, medianMs: 18, sigma: 0.7, errorRate: 0.002 },
-  pin_events: { rps: 20, medianMs: 2.5, sigma: 0.4, errorRate: 0.01 },
+  pin_public: { rps: 700, medianMs: 4, sigma: 0.5, errorRate: 0, cacheHit: 0.85 },
+  pin_analytics: { rps: 200, medianMs: 18, sigma: 0.7, errorRate: 0.002 },
+  pin_events: { rps: 100, medianMs: 2.5, sigma: 0.4, errorRate: 0.01 },
 };
 
 function normal(random: () => number): number {
