@@ -3,6 +3,8 @@
  * harness's own embedded Postgres and a spawned redis-server, so `pnpm test` works on a machine with Node only.
  * Tests never share data: each creates its own database (test/helpers/testDatabase.ts) and Redis prefix.
  */
+import fs from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { readEnv } from '../harness/config/readEnv.ts';
@@ -20,7 +22,10 @@ declare module 'vitest' {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const env = readEnv(process.env);
   const log = (line: string) => console.log(`[test services] ${line}`);
-  const pg = await startPostgres({ databaseUrl: env.databaseUrl, dataDir: path.resolve('.scaleproof/test-pg'), log });
+  // A throwaway cluster per test run when no DATABASE_URL is given: two concurrent runs never share a data dir.
+  const tmp = env.databaseUrl ? undefined : await fs.mkdtemp(path.join(os.tmpdir(), 'scaleproof-test-pg-'));
+  if (tmp) await fs.chmod(tmp, 0o755); // as root, Postgres runs as 'postgres' and must enter it
+  const pg = await startPostgres({ databaseUrl: env.databaseUrl, dataDir: path.join(tmp ?? '.', 'pg'), log });
   const redis = await startRedis({ redisUrl: env.redisUrl, log, pathVar: env.pathVar });
   const { findOnPath } = await import('../harness/services/findOnPath.ts');
   project.provide('databaseUrl', pg.url);
@@ -29,5 +34,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
   return async () => {
     await redis.stop();
     await pg.stop();
+    if (tmp) await fs.rm(tmp, { recursive: true, force: true });
   };
 }
