@@ -1,0 +1,154 @@
+/*
+ * Ties every autocannon response to the request that caused it: its endpoint, its own start time, its status
+ * and its X-Cache header. autocannon's 'response' event says neither which request it answers nor its headers,
+ * and its `context` is overwritten by the next request once pipelining > 1, so each connection (autocannon
+ * "client") gets a FIFO of its in-flight requests: HTTP/1.1 answers in order, so response k belongs to the
+ * k-th request still pending on that connection.
+ *
+ * How it hooks in (autocannon 8.0; the driver tests fail if these internals change):
+ * - autocannon writes every request as `conn.write(client.getRequestBuffer())`. setupClient gives each client
+ *   its own getRequestBuffer: draw the endpoint and key, serialize the request, push {endpoint, start}. One
+ *   call per write, first request included, and no per-request pass through autocannon's request builder.
+ * - When a connection drops (reset, server close, timeout) autocannon reconnects without clearing its own queue
+ *   of pipelined requests, which would shift every later response onto the wrong request and stretch its
+ *   latency. We notice the new socket on the next write and fail our pending requests as transport errors
+ *   (status 0), so attribution and timing stay right.
+ * - Requests still in flight when the run stops are neither answered nor failed: counted as `cutOff`.
+ */
+import { performance } from 'node:perf_hooks';
+import type { EndpointSpec } from '../../../scenarios/Scenario.ts';
+import { ScaleproofError } from '../../errors/ScaleproofError.ts';
+import type { EndpointPicker } from './createEndpointPicker.ts';
+import { serializeRequest } from './serializeRequest.ts';
+
+export type XCache = 'HIT' | 'MISS';
+
+export interface KeySampler {
+  next(): number;
+}
+
+/** Called once per answered or failed request; arguments instead of an object keep the hot path allocation-free. */
+export type SampleSink = (endpointIndex: number, status: number, latencyMs: number, xCache: XCache | undefined) => void;
+
+export interface ResponseTrackerOptions {
+  endpoints: readonly EndpointSpec[];
+  picker: EndpointPicker;
+  sampler: KeySampler;
+  /** Path of the base URL (no trailing slash), prepended to every request path: "" or "/functions/v1". */
+  pathPrefix: string;
+  /** Header lines every request carries (Host, keep-alive, phase), from fixedHeaderLines(). */
+  headerLines: string;
+  onSample: SampleSink;
+}
+
+export interface ResponseTracker {
+  setupClient(client: unknown): void;
+  /** Requests written to a socket. */
+  readonly sent: number;
+  /** Requests in flight when the run stopped: neither answered nor failed. */
+  readonly cutOff: number;
+  /** Responses that arrived with no pending request on their connection (should stay 0). */
+  readonly orphans: number;
+}
+
+/** The parts of autocannon's Client this module relies on. */
+interface ClientInternals {
+  conn: unknown;
+  getRequestBuffer(): string | Buffer;
+  on(event: 'headers', listener: (info: { headers?: string[] }) => void): void;
+  on(event: 'response', listener: (status: number) => void): void;
+  on(event: 'done', listener: () => void): void;
+}
+
+interface Pending {
+  ep: number;
+  startMs: number;
+}
+
+function isClient(c: unknown): c is ClientInternals {
+  const x = c as Partial<ClientInternals> | null;
+  return !!x && typeof x.on === 'function' && typeof x.getRequestBuffer === 'function';
+}
+
+/** Reads X-Cache from the raw [name, value, name, value, ...] header list (no header object is built). */
+function xCacheOf(raw: string[] | undefined): XCache | undefined {
+  if (!raw) return undefined;
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = raw[i]!;
+    if (name.length === 7 && name.toLowerCase() === 'x-cache') {
+      const v = (raw[i + 1] ?? '').trimStart().toUpperCase();
+      return v.startsWith('HIT') ? 'HIT' : v.startsWith('MISS') ? 'MISS' : undefined;
+    }
+  }
+  return undefined;
+}
+
+export function createResponseTracker(opts: ResponseTrackerOptions): ResponseTracker {
+  const { endpoints, picker, sampler, pathPrefix, headerLines, onSample } = opts;
+  let sent = 0;
+  let cutOff = 0;
+  let orphans = 0;
+
+  function setupClient(c: unknown): void {
+    if (!isClient(c)) {
+      throw new ScaleproofError('SP_INTERNAL', 'autocannon Client no longer has getRequestBuffer(); the driver supports autocannon 8.0.x. Reinstall the version in package.json.');
+    }
+    const client = c;
+    const pending: Pending[] = [];
+    let boundConn: unknown = undefined;
+    let xCache: XCache | undefined;
+
+    const failPending = () => {
+      const now = performance.now();
+      for (const p of pending) onSample(p.ep, 0, now - p.startMs, undefined);
+      pending.length = 0;
+    };
+
+    // Called by autocannon right before each write (conn is already the socket it writes to).
+    client.getRequestBuffer = () => {
+      const conn = client.conn;
+      if (conn !== boundConn) {
+        // A new socket: the old one died with these requests unanswered.
+        if (boundConn !== undefined) failPending();
+        boundConn = conn;
+      }
+      const ep = picker.next();
+      const raw = serializeRequest(endpoints[ep]!.request(sampler.next()), pathPrefix, headerLines);
+      pending.push({ ep, startMs: performance.now() });
+      sent++;
+      return raw;
+    };
+
+    client.on('headers', (info) => {
+      xCache = xCacheOf(info.headers);
+    });
+    client.on('response', (status) => {
+      const p = pending.shift();
+      if (!p) {
+        orphans++;
+        return;
+      }
+      onSample(p.ep, status, performance.now() - p.startMs, xCache);
+      xCache = undefined;
+    });
+    client.on('done', () => {
+      // Stopped by autocannon: on a socket that already died its requests failed; on a live one they were cut off.
+      if (boundConn !== undefined && client.conn !== boundConn) failPending();
+      else cutOff += pending.length;
+      pending.length = 0;
+    });
+  }
+
+  return {
+    setupClient,
+    get sent() {
+      return sent;
+    },
+    get cutOff() {
+      return cutOff;
+    },
+    get orphans() {
+      return orphans;
+    },
+  };
+}
