@@ -40,7 +40,8 @@ function valueOf(t: TrialSample, entity: string, metric: ComparedMetric): number
   const e = entity === TOTAL ? t.totals : t.endpoints[entity];
   if (!e) return null;
   if (metric === 'errorRate') return e.requests > 0 ? e.errors / e.requests : null;
-  return e[metric];
+  if (metric === 'throughputRps') return e.throughputRps;
+  return e.requests > 0 ? e[metric] : null; // a trial without responses has no latency, not a latency of 0
 }
 
 function ref(s: RunSummary): RunRef {

@@ -17,7 +17,9 @@ export function orderedEndpoints(s: RunSummary): Array<[string, EndpointSummary]
 
 export function endpointCells(name: string, e: Row): string[] {
   const l = e.latencyMs;
-  return [name, fmtCount(e.requests), fmtCount(e.errors), fmtRate(e.throughputRps), fmtMs(l.p50), fmtMs(l.p90), fmtMs(l.p95), fmtMs(l.p99), fmtMs(l.max)];
+  // No responses, no latency: the histogram's zeros are not measurements.
+  const ms = (v: number) => (e.requests > 0 ? fmtMs(v) : 'n/a');
+  return [name, fmtCount(e.requests), fmtCount(e.errors), fmtRate(e.throughputRps), ms(l.p50), ms(l.p90), ms(l.p95), ms(l.p99), ms(l.max)];
 }
 
 export function endpointRows(s: RunSummary): string[][] {

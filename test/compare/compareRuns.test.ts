@@ -67,6 +67,15 @@ describe('compareRuns', () => {
     expect(find(r.metrics, TOTAL, 'p95').verdict).toBe('inconclusive (1 trial)');
   });
 
+  it('counts a trial without responses as no latency sample rather than a latency of 0', () => {
+    const a = syntheticRun({ seed: 17, trials: 3 });
+    const b = structuredClone(a);
+    b.trials[0]!.totals = { requests: 0, errors: 0, throughputRps: 0, p50: 0, p95: 0, p99: 0 };
+    const r = compareRuns(a, b);
+    expect(find(r.metrics, TOTAL, 'p95').b.n).toBe(2);
+    expect(find(r.metrics, TOTAL, 'throughputRps').b.values).toContain(0);
+  });
+
   it('compares per endpoint and in total: p50, p95, p99, throughput, error rate, and cache hit in total', () => {
     const r = compareRuns(syntheticRun({ seed: 11, trials: 2 }), syntheticRun({ seed: 12, trials: 2 }));
     expect(r.entities).toEqual([TOTAL, 'pin_public', 'pin_analytics', 'pin_events']);

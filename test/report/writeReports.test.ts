@@ -10,6 +10,7 @@ import { formatSummaryTable } from '../../harness/report/formatSummaryTable.ts';
 import { fmtMs, fmtObserved, fmtRate } from '../../harness/report/formatValue.ts';
 import { readSummary } from '../../harness/report/readSummary.ts';
 import { writeReports } from '../../harness/report/writeReports.ts';
+import { LatencyRecorder } from '../../harness/drive/LatencyRecorder.ts';
 import { syntheticRun } from './syntheticRun.ts';
 
 const THRESHOLDS = [
@@ -217,5 +218,28 @@ describe('formatSummaryTable', () => {
     }
     for (const t of summary.thresholds) expect(text).toMatch(new RegExp(`^${t.ok ? 'ok' : 'FAIL'}\\s+${t.metric.replace(/[{}()]/g, '\\$&')}\\s+${t.expression.replace(/[()]/g, '\\$&')}`, 'm'));
     expect(text).toMatch(/verdict: FAIL \(4\/6 thresholds hold\)$/);
+  });
+});
+
+describe('a run without a single response', () => {
+  it('still produces every report, with n/a instead of zero latencies', async () => {
+    const s = syntheticRun({ seed: 12 });
+    const { endpoints, totals } = new LatencyRecorder(Date.UTC(2025, 0, 1)).summarize(4);
+    const { xCache: _x, ...rest } = totals;
+    Object.assign(s, { endpoints, totals: rest, verdict: 'fail' });
+    s.trials = [{ endpoints: {}, totals: { requests: 0, errors: 0, throughputRps: 0, p50: 0, p95: 0, p99: 0 }, cacheHitRatio: null }];
+    s.thresholds = [{ metric: 'http_req_duration', expression: 'p(95)<800', observed: null, ok: false, note: 'no samples' }];
+    const out = await mkdtemp(path.join(os.tmpdir(), 'sp-empty-run-'));
+    try {
+      const { files: f } = await writeReports(s, out);
+      expect(await readSummary(out)).toEqual(s);
+      const md = await readFile(f['report.md']!, 'utf8');
+      expect(md).toContain('| total | 0 | 0 | 0.0 | n/a | n/a | n/a | n/a | n/a |');
+      expect(md).toContain('| ✗ | `http_req_duration` | `p(95)<800` | n/a | no samples |');
+      expect(XMLValidator.validate(await readFile(f['junit.xml']!, 'utf8'))).toBe(true);
+      expect(await readFile(f['report.html']!, 'utf8')).toContain('id="report-data"');
+    } finally {
+      await rm(out, { recursive: true, force: true });
+    }
   });
 });
