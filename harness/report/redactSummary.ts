@@ -40,5 +40,6 @@ export function redactSummary(summary: RunSummary): RunSummary {
 
 /** The final pass over a writer's output: URL-shaped credentials (postgres://, redis://, any scheme://u:p@). */
 export function redactOutput(text: string): string {
-  return redactText(text, []).replace(/\b([a-z][a-z0-9+.-]*):\/\/([^:/@\s"'<>]+):[^@\s"'<>/]+@/gi, '$1://$2:***@');
+  // The second pattern also covers other schemes and an empty user name (redis://:password@host).
+  return redactText(text, []).replace(/\b([a-z][a-z0-9+.-]*):\/\/([^:/@\s"'<>]*):[^@\s"'<>/]+@/gi, '$1://$2:***@');
 }

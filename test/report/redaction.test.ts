@@ -7,6 +7,7 @@ import { regressionGate } from '../../harness/compare/regressionGate.ts';
 import { writeComparison } from '../../harness/compare/writeComparison.ts';
 import type { RunSummary } from '../../harness/model/RunSummary.ts';
 import { readSummary } from '../../harness/report/readSummary.ts';
+import { redactOutput } from '../../harness/report/redactSummary.ts';
 import { writeReports } from '../../harness/report/writeReports.ts';
 import { syntheticRun } from './syntheticRun.ts';
 
@@ -73,5 +74,17 @@ describe('report redaction', () => {
     const gate = regressionGate(a, b, { maxRegression: 0.1 });
     const { files } = await writeComparison(gate.comparison, path.join(dir, 'cmp'), { result: gate, maxRegression: 0.1 });
     for (const f of Object.values(files)) expect(await readFile(f, 'utf8'), f).not.toContain(SECRET);
+  });
+});
+
+describe('redactOutput', () => {
+  it('masks URL-shaped credentials of any scheme, with or without a user name, and leaves other text alone', () => {
+    const text = `a postgres://u:${SECRET}@h/db b redis://:${SECRET}@cache:6379 c https://admin:${SECRET}@x.example/p d mailto:someone@example.com e p(95)<800`;
+    const out = redactOutput(text);
+    expect(out).not.toContain(SECRET);
+    expect(out).toContain('postgres://u:***@h/db');
+    expect(out).toContain('redis://:***@cache:6379');
+    expect(out).toContain('https://admin:***@x.example/p');
+    expect(out).toContain('mailto:someone@example.com e p(95)<800');
   });
 });
