@@ -49,7 +49,8 @@
     return [t.t, t.requests, t.errors];
   }
 
-  var timeAxis = { label: 'seconds into the measured phase', values: function (u, splits) { return splits.map(function (v) { return v + ' s'; }); } };
+  // Whole seconds only: the timeline has one point per second.
+  var timeAxis = { label: 'seconds into the measured phase', incrs: [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 1800, 3600], values: function (u, splits) { return splits.map(function (v) { return v + ' s'; }); } };
 
   var latencyPlot = new uPlot(
     {
