@@ -31,6 +31,6 @@ export function evaluateThresholds(summary: RunSummary, set: unknown): Threshold
     const o = observeThreshold(summary, th);
     // Not judged = does not apply to this run: reported, never counted against it.
     const ok = !o.judged || (o.observed !== null && compareThreshold(o.observed, th.operator, th.bound));
-    return { metric: th.key, expression: th.expression, observed: o.observed, ok, ...(o.note ? { note: o.note } : {}) };
+    return { metric: th.key, expression: th.expression, observed: o.observed, ok, ...(o.note ? { note: o.note } : {}), ...(o.judged ? {} : { skipped: true }) };
   });
 }

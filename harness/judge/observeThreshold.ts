@@ -56,6 +56,13 @@ function xCacheOf(summary: RunSummary, endpoint: EndpointName | undefined): { hi
   return { hits, misses };
 }
 
+/** Seconds of measured load over all --repeat trials: what a per-second rate divides by. */
+export function measuredSeconds(summary: RunSummary): number {
+  const t = summary.totals;
+  if (t.requests > 0 && t.throughputRps > 0) return t.requests / t.throughputRps;
+  return summary.scenario.durationS * Math.max(1, summary.trials.length);
+}
+
 export function observeThreshold(summary: RunSummary, th: ParsedThreshold): Observation {
   const endpoint = th.tags.endpoint as EndpointName | undefined;
   const where = endpoint ? `endpoint ${endpoint}` : 'the run';
@@ -79,7 +86,7 @@ export function observeThreshold(summary: RunSummary, th: ParsedThreshold): Obse
       const status = th.tags.status;
       const count = status === undefined ? traffic.requests : (traffic.statusCounts[status === '0' ? 'error' : status] ?? 0);
       if (th.aggregation === 'count') return value(count);
-      const seconds = summary.scenario.durationS;
+      const seconds = measuredSeconds(summary);
       return seconds > 0 ? value(count / seconds) : missing('no measured duration: scenario.durationS is 0');
     }
     case 'cache_hit': {
@@ -92,7 +99,7 @@ export function observeThreshold(summary: RunSummary, th: ParsedThreshold): Obse
       const dropped = summary.validity.droppedIterations;
       if (dropped === null) return missing('no dropped-iteration data (only k6 reports it)');
       if (th.aggregation === 'count') return value(dropped);
-      const seconds = summary.scenario.durationS;
+      const seconds = measuredSeconds(summary);
       return seconds > 0 ? value(dropped / seconds) : missing('no measured duration: scenario.durationS is 0');
     }
     default:

@@ -58,8 +58,10 @@ export interface ThresholdResult {
   expression: string;
   observed: number | null;
   ok: boolean;
-  /** Set when the observed value could not be computed (no samples). */
+  /** Set when the observed value could not be computed (no samples), or why it was not judged. */
   note?: string | undefined;
+  /** True when the threshold does not apply to this run (an endpoint outside the mix): shown as skipped, not as a pass. */
+  skipped?: boolean | undefined;
 }
 
 export interface TrialSample {

@@ -12,7 +12,7 @@ export function formatSummaryTable(s: RunSummary): string {
   out.push('', `cache hit ${fmtRatio(s.server.cacheHitRatio)} (${s.server.cacheHitSource}), queries/request ${s.server.queriesPerRequest === null ? 'n/a' : s.server.queriesPerRequest.toFixed(2)}`);
   for (const f of validityFacts(s).filter((x) => x.warn)) out.push(`WARNING ${f.label}: ${f.value}`);
   if (s.thresholds.length) {
-    out.push('', textTable(['', 'metric', 'expression', 'observed'], s.thresholds.map((t) => [t.ok ? 'ok' : 'FAIL', t.metric, t.expression, fmtObserved(t.observed)]), ['left', 'left', 'left', 'right']));
+    out.push('', textTable(['', 'metric', 'expression', 'observed'], s.thresholds.map((t) => [t.skipped ? 'skip' : t.ok ? 'ok' : 'FAIL', t.metric, t.expression, fmtObserved(t.observed)]), ['left', 'left', 'left', 'right']));
   }
   const failed = s.thresholds.filter((t) => !t.ok).length;
   out.push('', `verdict: ${s.verdict.toUpperCase()}${s.thresholds.length ? ` (${s.thresholds.length - failed}/${s.thresholds.length} thresholds hold)` : ' (no thresholds)'}`);

@@ -19,7 +19,7 @@ function thresholdsSection(s: RunSummary): string {
   return htmlTable(
     'thresholds-table',
     ['', 'metric', 'expression', 'observed', 'note'],
-    s.thresholds.map((t) => [t.ok ? '✓' : '✗', t.metric, t.expression, fmtObserved(t.observed), t.note ?? '']),
+    s.thresholds.map((t) => [t.skipped ? 'skipped' : t.ok ? '✓' : '✗', t.metric, t.expression, fmtObserved(t.observed), t.note ?? '']),
     { align: ['left', 'left', 'left', 'right', 'left'], rowClass: (i) => (s.thresholds[i]!.ok ? 'ok' : 'crossed') },
   );
 }

@@ -8,12 +8,13 @@ import { xmlEscape } from './xmlEscape.ts';
 
 export function renderJunit(s: RunSummary): string {
   const failures = s.thresholds.filter((t) => !t.ok).length;
+  const skipped = s.thresholds.filter((t) => t.skipped).length;
   const seconds = Math.max(0, (Date.parse(s.endedAt) - Date.parse(s.startedAt)) / 1000);
   const suite = `scaleproof.${s.scenario.name}`;
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="scaleproof" tests="${s.thresholds.length}" failures="${failures}" errors="0" time="${Number.isFinite(seconds) ? seconds.toFixed(3) : '0'}">`,
-    `  <testsuite name="${xmlEscape(suite)}" tests="${s.thresholds.length}" failures="${failures}" errors="0" skipped="0" timestamp="${xmlEscape(s.startedAt)}">`,
+    `  <testsuite name="${xmlEscape(suite)}" tests="${s.thresholds.length}" failures="${failures}" errors="0" skipped="${skipped}" timestamp="${xmlEscape(s.startedAt)}">`,
     '    <properties>',
     `      <property name="runId" value="${xmlEscape(s.runId)}"/>`,
     `      <property name="verdict" value="${xmlEscape(s.verdict)}"/>`,
@@ -28,7 +29,8 @@ export function renderJunit(s: RunSummary): string {
     lines.push('      </properties>');
     const why = t.note ? ` (${t.note})` : '';
     const text = `${t.metric} ${t.expression}: observed ${observed}${why}`;
-    if (!t.ok) lines.push(`      <failure message="${xmlEscape(`threshold crossed: observed ${observed}${why}`)}" type="threshold">${xmlEscape(text)}</failure>`);
+    if (t.skipped) lines.push(`      <skipped message="${xmlEscape(t.note ?? 'not judged')}"/>`);
+    else if (!t.ok) lines.push(`      <failure message="${xmlEscape(`threshold crossed: observed ${observed}${why}`)}" type="threshold">${xmlEscape(text)}</failure>`);
     lines.push(`      <system-out>${xmlEscape(text)}</system-out>`);
     lines.push('    </testcase>');
   }

@@ -30,7 +30,7 @@ export function renderMarkdown(s: RunSummary): string {
     out.push(
       markdownTable(
         ['', 'metric', 'expression', 'observed', 'note'],
-        s.thresholds.map((t) => [t.ok ? '✓' : '✗', mdCode(t.metric), mdCode(t.expression), fmtObserved(t.observed), mdCell(t.note ?? '')]),
+        s.thresholds.map((t) => [t.skipped ? 'skipped' : t.ok ? '✓' : '✗', mdCode(t.metric), mdCode(t.expression), fmtObserved(t.observed), mdCell(t.note ?? '')]),
         ['left', 'left', 'left', 'right', 'left'],
       ),
     );
