@@ -55,6 +55,11 @@ export function hash32(seed: number, table: number, rowId: number, column: numbe
   return columnHash(rowKey(seed, table, rowId), column);
 }
 
+/** A uint32 mixed from two others (a derived draw when a caller only has two hashes). */
+export function mix2(a: number, b: number): number {
+  return finalize(mixBlock(a | 0, b));
+}
+
 /** The same hash as a float in [0, 1). */
 export function hashUnit(seed: number, table: number, rowId: number, column: number): number {
   return hash32(seed, table, rowId, column) / TWO_32;

@@ -54,6 +54,29 @@ describe('createKeySampler', () => {
     expect(Math.max(...u.slice(1))).toBeLessThan(20);
   });
 
+  it('draws zipf keys with probability proportional to rank^-s, in the exact head and the approximated tail alike', () => {
+    const users = 1_000_000;
+    const s = 1.1;
+    const n = 400_000;
+    let norm = 0;
+    for (let k = 1; k <= users; k++) norm += Math.pow(k, -s);
+    const c = counts(draws(users, 21, { kind: 'zipf', exponent: s }, n), users);
+    const share = (a: number, b: number) => {
+      let expected = 0;
+      let observed = 0;
+      for (let k = a; k <= b; k++) {
+        expected += Math.pow(k, -s) / norm;
+        observed += c[k]!;
+      }
+      return observed / n / expected;
+    };
+    // Ranges big enough that sampling noise stays well under the 5% tolerance.
+    for (const [a, b] of [[1, 1], [2, 10], [11, 1000], [1001, 65_536], [65_537, 200_000], [200_001, 1_000_000]] as const) {
+      expect(share(a, b), `${a}-${b}`).toBeGreaterThan(0.95);
+      expect(share(a, b), `${a}-${b}`).toBeLessThan(1.05);
+    }
+  });
+
   it('sends about hotTrafficFraction of hotspot draws to the hot keys', () => {
     const users = 50_000;
     const n = 100_000;
