@@ -54,6 +54,8 @@ export interface SeedDatasetOptions {
   chunkBytes?: number;
   /** TRUNCATE + COPY FREEZE per relation (default true). */
   freeze?: boolean;
+  /** How keys and indexes come back (default 'parallel'; 'migrate' builds them one by one, for comparison). */
+  indexBuild?: 'parallel' | 'migrate';
   /** Called after each chunk has been handed to a COPY stream. */
   onRows?: (table: string, rows: number) => void;
 }
@@ -67,7 +69,7 @@ export interface SeedResult {
   defaultPartitionRows: number;
   /** COPY statements run (0 when skipped). */
   copies: number;
-  /** Wall seconds per phase: prepare, events, tables, primaryKeys, indexes, analyze, refreshMv, verify. */
+  /** Wall seconds per phase: prepare, events, tables, indexes (keys included), analyze, refreshMv, verify. */
   phases: Phases;
   streams: number;
 }
@@ -138,7 +140,7 @@ export async function seedDataset(opts: SeedDatasetOptions): Promise<SeedResult>
     }
     rendered.pin_analytics ??= 0;
 
-    await finishLoad({ databaseUrl: opts.databaseUrl, client, streams, primaryKeys, events, phases });
+    await finishLoad({ databaseUrl: opts.databaseUrl, client, streams, primaryKeys, events, phases, indexBuild: opts.indexBuild });
     const verified = await timed(phases, 'verify', () => verifyDataset(opts.databaseUrl, client, streams, [...evUnits, ...otherUnits], rendered));
     const rowCounts = Object.fromEntries(SEED_TABLES.map((t) => [t, verified.rowCounts[t] ?? 0]));
     opts.log(`default partition check: pin_analytics_default holds ${verified.defaultPartitionRows} rows${verified.defaultPartitionRows === 0 ? ' (ok)' : ' (expected 0: some events missed their month partition)'}`);

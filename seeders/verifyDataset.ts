@@ -5,7 +5,7 @@
  */
 import type pg from 'pg';
 import { ScaleproofError } from '../harness/errors/ScaleproofError.ts';
-import { onParallelClients } from './finishLoad.ts';
+import { onParallelClients } from './onParallelClients.ts';
 import type { LoadUnit } from './LoadUnit.ts';
 
 export interface Verification {

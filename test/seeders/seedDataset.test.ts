@@ -9,6 +9,7 @@ import { readManifest } from '../../seeders/readManifest.ts';
 import { secondaryIndexNames } from '../../seeders/loadIndexes.ts';
 import { pinNumber } from '../../seeders/pinNumber.ts';
 import { isScaleproofError } from '../../harness/errors/ScaleproofError.ts';
+import { migrate } from '../../harness/migrate/migrate.ts';
 import { datasetChecksums, indexDefinitions, withClient } from './datasetChecksums.ts';
 
 const AS_OF = '2025-06-15T00:00:00.000Z';
@@ -151,6 +152,35 @@ describe('seedDataset', () => {
     // A fresh load leaves the same index set as migrate() on an empty schema, partitions included.
     const defs = await indexDefinitions(d.url);
     expect(defs.filter((x) => x.startsWith('pin_analytics_y2025m06_'))).toHaveLength(4);
+  });
+
+  it('leaves exactly the keys and indexes that migrate() gives an empty schema with the same partitions', async () => {
+    const seeded = await db('seed indexes seeded');
+    const empty = await db('seed indexes empty');
+    await seed(seeded.url);
+    await migrate(empty.url);
+    await withClient(empty.url, async (c) => {
+      await c.query(`SELECT ensure_pin_analytics_partitions(6, 12, $1)`, [AS_OF]);
+      await c.query(`SELECT ensure_pin_analytics_partitions(6, 0)`);
+    });
+    // Names, definitions, and which parent index or key each one is attached to.
+    const shape = (url: string) => withClient(url, async (c) => {
+      const idx = await c.query<{ d: string }>(
+        `SELECT ci.relname || ' ' || pg_get_indexdef(ci.oid) || ' <- ' || coalesce(pi.relname, '-') AS d
+           FROM pg_index x JOIN pg_class ci ON ci.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid
+           LEFT JOIN pg_inherits h ON h.inhrelid = ci.oid LEFT JOIN pg_class pi ON pi.oid = h.inhparent
+          WHERE t.relnamespace = 'public'::regnamespace AND t.relname <> 'scaleproof_dataset_manifest' ORDER BY 1`,
+      );
+      const keys = await c.query<{ d: string }>(
+        `SELECT k.conrelid::regclass::text || ' ' || k.conname || ' ' || pg_get_constraintdef(k.oid) || ' <- ' || coalesce(p.conname, '-') AS d
+           FROM pg_constraint k LEFT JOIN pg_constraint p ON p.oid = k.conparentid
+          WHERE k.connamespace = 'public'::regnamespace AND k.conrelid::regclass::text <> 'scaleproof_dataset_manifest' ORDER BY 1`,
+      );
+      return { indexes: idx.rows.map((r) => r.d), keys: keys.rows.map((r) => r.d) };
+    });
+    const got = await shape(seeded.url);
+    expect(got).toEqual(await shape(empty.url));
+    expect(got.keys.filter((k) => k.startsWith('pin_analytics_y') && k.endsWith('<- pin_analytics_pkey')).length).toBeGreaterThanOrEqual(13);
   });
 
   it('rejects bad parameters with a usage error before touching the database', async () => {
