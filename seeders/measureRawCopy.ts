@@ -1,0 +1,89 @@
+/*
+ * This machine's raw COPY limit for pin_analytics, measured next to the seeder (pnpm bench:seed): the very
+ * rows the seeder streams, rendered into memory first (not timed), then COPYed with the seeder's own
+ * loader (same streams, binary format, FREEZE, one COPY per leaf partition) into a scratch copy of
+ * pin_analytics with the same partitions and no index; then the same indexes (primary key and 003's
+ * secondary ones, definitions read from pin_analytics) are built after. The scratch table is dropped.
+ */
+import pg from 'pg';
+import type { CopyChunk } from './BinaryCopyWriter.ts';
+import { eventUnits } from './buildLoadUnits.ts';
+import { planDataset } from './datasetPlan.ts';
+import { createKeyPicker } from './keyPicker.ts';
+import type { LoadUnit } from './LoadUnit.ts';
+import type { RowContext } from './RowContext.ts';
+import { runLoadUnits } from './runLoadUnits.ts';
+import type { SeedParameters } from './SeedParameters.ts';
+import { buildStringPools } from './stringPools.ts';
+
+export const SCRATCH_TABLE = 'scaleproof_raw_copy';
+
+export interface RawCopyResult {
+  rows: number;
+  bytes: number;
+  prerenderSeconds: number;
+  copySeconds: number;
+  indexSeconds: number;
+  copyRowsPerSecond: number;
+  withIndexesRowsPerSecond: number;
+}
+
+async function createScratch(c: pg.Client): Promise<string[]> {
+  await c.query(`DROP TABLE IF EXISTS ${SCRATCH_TABLE}`);
+  await c.query(`CREATE TABLE ${SCRATCH_TABLE} (LIKE pin_analytics) PARTITION BY RANGE (created_at)`);
+  const parts = await c.query<{ name: string; bound: string }>(
+    `SELECT c.relname AS name, pg_get_expr(c.relpartbound, c.oid) AS bound
+       FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'pin_analytics'::regclass ORDER BY 1`,
+  );
+  for (const p of parts.rows) {
+    await c.query(`CREATE TABLE ${scratchName(p.name)} PARTITION OF ${SCRATCH_TABLE} ${p.bound}`);
+  }
+  // pin_analytics' own index definitions (primary key included), retargeted to the scratch table.
+  const defs = await c.query<{ indexname: string; indexdef: string }>(`SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'pin_analytics' ORDER BY 1`);
+  return defs.rows.map((d) => d.indexdef.replace(d.indexname, `${SCRATCH_TABLE}_${d.indexname}`).replace(/ ON (ONLY )?(\w+\.)?pin_analytics /, ` ON ${SCRATCH_TABLE} `));
+}
+
+function scratchName(partition: string): string {
+  return partition.replace(/^pin_analytics/, SCRATCH_TABLE);
+}
+
+export async function measureRawCopy(opts: { databaseUrl: string; params: SeedParameters; streams: number; freeze: boolean; log: (line: string) => void }): Promise<RawCopyResult> {
+  const plan = planDataset(opts.params);
+  const ctx: RowContext = {
+    seed: opts.params.seed, users: opts.params.users, asOfMs: plan.asOfMs, chunkBytes: 256 * 1024,
+    pools: buildStringPools(opts.params.seed), pick: createKeyPicker(opts.params.users, opts.params.distribution),
+  };
+  let t = performance.now();
+  let bytes = 0;
+  const units: LoadUnit[] = eventUnits(plan, ctx).map((u) => {
+    const chunks: CopyChunk[] = [...u.render()];
+    for (const ch of chunks) bytes += ch.bytes.length;
+    return { ...u, relation: scratchName(u.relation), render: function* () { yield* chunks; } };
+  });
+  const prerenderSeconds = (performance.now() - t) / 1000;
+  const rows = units.reduce((n, u) => n + u.rows, 0);
+  opts.log(`raw COPY: ${rows.toLocaleString('en-US')} pre-rendered rows (${(bytes / 1e6).toFixed(0)} MB) into ${SCRATCH_TABLE}`);
+
+  const c = new pg.Client({ connectionString: opts.databaseUrl });
+  await c.connect();
+  try {
+    const indexDefs = await createScratch(c);
+    // Start from a clean WAL state, as benchSeed gives the seeder; needs superuser/pg_checkpoint, else skipped.
+    await c.query('CHECKPOINT').catch(() => undefined);
+    t = performance.now();
+    await runLoadUnits(units, { databaseUrl: opts.databaseUrl, streams: opts.streams, freeze: opts.freeze });
+    const copySeconds = (performance.now() - t) / 1000;
+    await c.query(`SET maintenance_work_mem = '512MB'`);
+    t = performance.now();
+    for (const def of indexDefs) await c.query(def);
+    const indexSeconds = (performance.now() - t) / 1000;
+    return {
+      rows, bytes, prerenderSeconds, copySeconds, indexSeconds,
+      copyRowsPerSecond: rows / copySeconds,
+      withIndexesRowsPerSecond: rows / (copySeconds + indexSeconds),
+    };
+  } finally {
+    await c.query(`DROP TABLE IF EXISTS ${SCRATCH_TABLE}`).catch(() => undefined);
+    await c.end();
+  }
+}
