@@ -113,7 +113,8 @@ export function createResponseTracker(opts: ResponseTrackerOptions): ResponseTra
         boundConn = conn;
       }
       const ep = picker.next();
-      const raw = serializeRequest(endpoints[ep]!.request(sampler.next()), pathPrefix, headerLines);
+      // A Buffer: socket writes of strings cost several microseconds more per request in Node 20.
+      const raw = Buffer.from(serializeRequest(endpoints[ep]!.request(sampler.next()), pathPrefix, headerLines));
       pending.push({ ep, startMs: performance.now() });
       sent++;
       return raw;
