@@ -23,8 +23,9 @@ describe('autocannon driver open model', () => {
     const scenario = routeScenario([{ name: 'pin_public', weight: 1, route: 'ok' }], { kind: 'open', ratePerSecond: 40, connections: 4 });
     const r = await runAutocannonPhase({ scenario, baseUrl: fast.url, sampler: countingSampler(), phase: 'measured', durationS: 3 });
     expect(r.totals.requests).toBeGreaterThan(0);
-    // 40/s for 3 s, plus one more second of quota at most (autocannon releases each second's quota at once).
-    expect(r.totals.requests).toBeLessThanOrEqual(40 * 4);
+    // 40/s for 3 s; autocannon releases each second's quota at once and stops on its next one-second tick, so
+    // allow two more seconds of quota. Unthrottled, this target answers thousands per second.
+    expect(r.totals.requests).toBeLessThanOrEqual(40 * 5);
     expect(r.droppedIterations).not.toBeNull();
   });
 
