@@ -1,0 +1,175 @@
+/*
+ * pnpm bench:overhead [--json] [--connections 10] [--duration 5] [--rounds 3]
+ *
+ * How much throughput the harness's autocannon driver costs compared with the bare autocannon CLI, measured in
+ * one run against the same trivial local endpoint (node:http answering "ok", in a child process on port 0),
+ * with the same connections and duration.
+ *
+ * Method: each measurement is preceded by a 1 s warm-up at the same connections (the CLI's `--warmup`, the
+ * driver's own warm-up phase), so neither side is measured cold. Rounds alternate the order (harness first,
+ * then bare first, ...) so drift on a shared machine hits both sides; the best run of each side is compared,
+ * the usual choice for throughput where interference only ever slows a run down (medians are printed too).
+ * Throughput on both sides is
+ * answered requests / autocannon's own reported duration. The harness sends what a real run sends: dynamic GET
+ * /pin/public/<pin> requests with a fresh seeded key each, attributed, timed into per-endpoint HDR histograms,
+ * with the saturation monitor and a progress line; the bare CLI repeats one static request of the same length.
+ * Target: ratio (harness / bare) >= 0.9. The exit code is 0 either way (2 for bad flags): this is a measurement,
+ * not a gate. With --json the last stdout line is one JSON object.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { analyticsEndpoints } from '../scenarios/analytics.ts';
+import type { Scenario } from '../scenarios/Scenario.ts';
+import { mulberry32 } from '../harness/drive/autocannon/createEndpointPicker.ts';
+import { createProgressPrinter } from '../harness/drive/autocannon/createProgressPrinter.ts';
+import { runAutocannon } from '../harness/drive/autocannon/runAutocannon.ts';
+
+const TARGET_RATIO = 0.9;
+const USERS = 1_000_000;
+// Plain JS so the child starts without a TypeScript loader; it prints its port once listening.
+const TRIVIAL_SERVER = `
+const http = require('node:http');
+const server = http.createServer((req, res) => { req.resume(); res.writeHead(200, { 'content-type': 'text/plain', 'content-length': 2 }); res.end('ok'); });
+server.keepAliveTimeout = 60000;
+server.listen(0, '127.0.0.1', () => console.log('listening ' + server.address().port));
+`;
+const autocannonBin = fileURLToPath(new URL('../node_modules/.bin/autocannon', import.meta.url));
+
+interface Measurement {
+  side: 'harness' | 'bare';
+  round: number;
+  rps: number;
+  requests: number;
+  durationS: number;
+}
+
+function usage(message: string): never {
+  process.stderr.write(`bench:overhead: ${message}\n`);
+  process.exit(2);
+}
+
+function positiveInt(flag: string, raw: string | undefined, fallback: number, max: number): number {
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw) || n < 1 || n > max) usage(`${flag} must be a whole number from 1 to ${max}, got ${JSON.stringify(raw)}`);
+  return n;
+}
+
+async function startTrivialTarget(): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['-e', TRIVIAL_SERVER], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise<number>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /listening (\d+)/.exec(out);
+      if (m) resolve(Number(m[1]));
+    });
+    child.once('exit', (code) => reject(new Error(`trivial target exited (code ${code}) before listening`)));
+  });
+  return { url: `http://127.0.0.1:${port}`, child };
+}
+
+async function runBare(url: string, connections: number, durationS: number, round: number): Promise<Measurement> {
+  const args = ['-c', String(connections), '-d', String(durationS), '-W', '[', '-c', String(connections), '-d', '1', ']', '--json', `${url}/pin/public/P0000001`];
+  const child = spawn(autocannonBin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
+  child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
+  const [code] = (await once(child, 'exit')) as [number | null];
+  const last = out.trim().split('\n').pop() ?? '';
+  if (code !== 0 || !last.startsWith('{')) throw new Error(`autocannon CLI failed (exit ${code}): ${err.trim().split('\n').pop() ?? ''}`);
+  const r = JSON.parse(last) as { requests: { total: number }; duration: number };
+  return { side: 'bare', round, rps: r.requests.total / r.duration, requests: r.requests.total, durationS: r.duration };
+}
+
+async function runHarness(url: string, connections: number, durationS: number, round: number): Promise<Measurement> {
+  const scenario: Scenario = {
+    name: 'overhead',
+    endpoints: [{ ...analyticsEndpoints.pin_public, weight: 1 }],
+    keys: { users: USERS, seed: 42, distribution: { kind: 'uniform' } },
+    load: { kind: 'closed', connections, pipelining: 1 },
+    warmupS: 1,
+    durationS,
+  };
+  const random = mulberry32(42 + round);
+  const sampler = { next: () => 1 + Math.floor(random() * USERS) };
+  const printer = createProgressPrinter(process.stderr);
+  const r = await runAutocannon({ scenario, baseUrl: url, sampler, onProgress: printer });
+  printer.done();
+  const requests = r.measured.totals.requests;
+  return { side: 'harness', round, rps: requests / r.autocannonTotals.durationS, requests, durationS: r.autocannonTotals.durationS };
+}
+
+async function main(): Promise<void> {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      options: { json: { type: 'boolean' }, connections: { type: 'string' }, duration: { type: 'string' }, rounds: { type: 'string' } },
+      strict: true,
+    }));
+  } catch (err) {
+    usage((err as Error).message.split('\n')[0]!);
+  }
+  const json = values.json === true;
+  const connections = positiveInt('--connections', values.connections as string | undefined, 10, 1000);
+  const durationS = positiveInt('--duration', values.duration as string | undefined, 5, 600);
+  const rounds = positiveInt('--rounds', values.rounds as string | undefined, 3, 20);
+
+  const cpus = os.cpus();
+  const machine = `${cpus.length} x ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} at start`;
+  const log = (line: string) => (json ? process.stderr : process.stdout).write(`${line}\n`);
+  log(`bench:overhead: harness autocannon driver vs bare autocannon CLI, ${connections} connections, ${durationS} s per run, ${rounds} rounds`);
+  log(`machine: ${machine}`);
+
+  const target = await startTrivialTarget();
+  const runs: Measurement[] = [];
+  try {
+    for (let round = 1; round <= rounds; round++) {
+      const order = round % 2 === 1 ? (['harness', 'bare'] as const) : (['bare', 'harness'] as const);
+      for (const side of order) {
+        const m = side === 'harness' ? await runHarness(target.url, connections, durationS, round) : await runBare(target.url, connections, durationS, round);
+        runs.push(m);
+        log(`  round ${round} ${side.padEnd(7)} ${Math.round(m.rps).toString().padStart(7)} req/s  (${m.requests} requests in ${m.durationS.toFixed(2)} s)`);
+      }
+    }
+  } finally {
+    target.child.kill();
+  }
+
+  const rpsOf = (side: Measurement['side']) => runs.filter((r) => r.side === side).map((r) => r.rps).sort((a, b) => a - b);
+  const best = (side: Measurement['side']) => Math.max(...rpsOf(side));
+  const median = (side: Measurement['side']) => {
+    const xs = rpsOf(side);
+    const mid = Math.floor(xs.length / 2);
+    return xs.length % 2 ? xs[mid]! : (xs[mid - 1]! + xs[mid]!) / 2;
+  };
+  const harnessRps = best('harness');
+  const bareAutocannonRps = best('bare');
+  const ratio = harnessRps / bareAutocannonRps;
+  const medianRatio = median('harness') / median('bare');
+  const targetMet = ratio >= TARGET_RATIO;
+  const cell = (x: number) => Math.round(x).toString().padStart(10);
+  log('');
+  log('| side                         | best req/s | median req/s |');
+  log('|------------------------------|-----------:|-------------:|');
+  log(`| harness autocannon driver    | ${cell(harnessRps)} |   ${cell(median('harness'))} |`);
+  log(`| bare autocannon CLI          | ${cell(bareAutocannonRps)} |   ${cell(median('bare'))} |`);
+  log(`| ratio (harness / bare)       | ${ratio.toFixed(3).padStart(10)} |   ${medianRatio.toFixed(3).padStart(10)} |`);
+  log('');
+  log(`target ratio >= ${TARGET_RATIO} (best vs best): ${targetMet ? 'met' : 'NOT met'}`);
+  log(`method: ${rounds} rounds in alternating order, each run after a 1 s warm-up; answered requests / autocannon's duration; trivial node:http target in a child process.`);
+  if (json) {
+    process.stdout.write(
+      `${JSON.stringify({ harnessRps: Math.round(harnessRps), bareAutocannonRps: Math.round(bareAutocannonRps), ratio: Number(ratio.toFixed(3)), medianRatio: Number(medianRatio.toFixed(3)), targetRatio: TARGET_RATIO, targetMet, connections, durationS, rounds, machine, runs })}\n`,
+    );
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`bench:overhead: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});
