@@ -9,7 +9,7 @@
  */
 
 const SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
-const TWO_32 = 4294967296;
+const INV_TWO_32 = 1 / 4294967296; // exact: multiplying by it is a division without the divide
 const PG_EPOCH_MS = Date.UTC(2000, 0, 1);
 const MS_PER_DAY = 86_400_000;
 
@@ -67,7 +67,7 @@ export class BinaryCopyWriter {
 
   int8(n: number): void {
     this.int32(8);
-    this.int32(Math.floor(n / TWO_32));
+    this.int32(n >= 0 && n <= 0x7fffffff ? 0 : Math.floor(n * INV_TWO_32));
     this.int32(n >>> 0);
   }
 
@@ -160,7 +160,7 @@ export class BinaryCopyWriter {
     this.off = o;
   }
 
-  /** Decimal digits of a non-negative integer, left-padded with zeros to `width`. */
+  /** Decimal digits of an integer in 0..2^31-1, left-padded with zeros to `width`. */
   digitsRaw(n: number, width: number): void {
     let len = 1;
     for (let p = 10; p <= n; p *= 10) len++;
@@ -169,8 +169,9 @@ export class BinaryCopyWriter {
     let o = this.off + len;
     this.off = o;
     for (let i = 0; i < len; i++) {
-      b[--o] = 48 + (n % 10);
-      n = Math.floor(n / 10);
+      const q = (n / 10) | 0; // int32 division by a constant: a multiply and a shift
+      b[--o] = 48 + n - q * 10;
+      n = q;
     }
   }
 

@@ -10,6 +10,8 @@ export interface LoadUnit {
   columns: readonly string[];
   /** Rows this unit will produce (known up front from the plan). */
   rows: number;
+  /** Relative cost, for scheduling the biggest units first: rows times a typical encoded row width. */
+  weight: number;
   /** Renders the unit's rows as binary COPY chunks; calling it again yields the same bytes. */
   render(): Generator<CopyChunk>;
 }

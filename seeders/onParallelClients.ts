@@ -14,6 +14,8 @@ export async function onParallelClients(databaseUrl: string, streams: number, ta
     try {
       client = await openSeedClient(databaseUrl);
       await client.query(`SET maintenance_work_mem = '${MAINTENANCE_WORK_MEM}'`);
+      // The connections already keep every core busy; extra parallel index-build workers only add contention.
+      await client.query('SET max_parallel_maintenance_workers = 0');
       for (let task = queue.shift(); task && failure === undefined; task = queue.shift()) await task(client);
     } catch (err) {
       failure ??= err;
