@@ -33,6 +33,7 @@ export type { DatasetManifest } from './DatasetManifest.ts';
 /** A dataset seeded without an explicit asOf is reused for this long, then reseeded so "last 30 days" stays populated. */
 export const REUSE_DAYS = 7;
 const DAY_MS = 86_400_000;
+const SEED_LOCK_KEY = 727_002; // arbitrary, constant: "scaleproof seeding" (migrate.ts uses 727_001)
 
 export interface SeedDatasetOptions {
   databaseUrl: string;
@@ -90,6 +91,8 @@ export async function seedDataset(opts: SeedDatasetOptions): Promise<SeedResult>
   client.on('error', () => undefined); // reported by the failing query
   await client.connect();
   try {
+    // One seeder per database at a time; a second one waits, then finds the dataset complete and skips.
+    await client.query('SELECT pg_advisory_lock($1)', [SEED_LOCK_KEY]);
     await timed(phases, 'prepare', () => migrate(client));
     const stored = await readStoredManifest(client);
     const reuse = stored ? reusable(stored.manifest, params, opts) : { ok: false, why: 'no dataset yet' };

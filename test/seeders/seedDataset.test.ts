@@ -7,6 +7,8 @@ import { createTestDatabase, type TestDatabase } from '../helpers/testDatabase.t
 import { seedDataset, type SeedResult } from '../../seeders/seedDataset.ts';
 import { readManifest } from '../../seeders/readManifest.ts';
 import { secondaryIndexNames } from '../../seeders/loadIndexes.ts';
+import { verifyDataset } from '../../seeders/verifyDataset.ts';
+import type { LoadUnit } from '../../seeders/LoadUnit.ts';
 import { pinNumber } from '../../seeders/pinNumber.ts';
 import { isScaleproofError } from '../../harness/errors/ScaleproofError.ts';
 import { migrate } from '../../harness/migrate/migrate.ts';
@@ -181,6 +183,20 @@ describe('seedDataset', () => {
     const got = await shape(seeded.url);
     expect(got).toEqual(await shape(empty.url));
     expect(got.keys.filter((k) => k.startsWith('pin_analytics_y') && k.endsWith('<- pin_analytics_pkey')).length).toBeGreaterThanOrEqual(13);
+  });
+
+  it('fails the verification with SP_SEED_FAILED naming the relation when a table holds other than the generated rows', async () => {
+    const d = await db('seed verify mismatch');
+    const r = await seed(d.url, { users: 200, eventsPerUser: 2 });
+    const unit = (rows: number): LoadUnit => ({ table: 'profiles', relation: 'profiles', columns: [], rows, weight: rows, render: function* () { /* not rendered */ } });
+    await withClient(d.url, async (c) => {
+      await expect(verifyDataset(d.url, c, 2, [unit(200)], { profiles: 200 })).resolves.toMatchObject({ rowCounts: { profiles: 200 }, defaultPartitionRows: 0 });
+      await c.query('DELETE FROM profiles WHERE id = 7');
+      const err = await verifyDataset(d.url, c, 2, [unit(200)], { profiles: 200 }).catch((e: unknown) => e);
+      expect(isScaleproofError(err, 'SP_SEED_FAILED')).toBe(true);
+      expect((err as Error).message).toMatch(/profiles holds 199 rows but 200 were generated/);
+    });
+    expect(r.rowCounts.profiles).toBe(200);
   });
 
   it('rejects bad parameters with a usage error before touching the database', async () => {
