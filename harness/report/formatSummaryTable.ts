@@ -2,7 +2,7 @@
 import type { RunSummary } from '../model/RunSummary.ts';
 import { ENDPOINT_HEADERS, endpointRows } from './endpointRows.ts';
 import { fmtObserved, fmtRatio } from './formatValue.ts';
-import { validityFacts } from './reportFacts.ts';
+import { thresholdTally, validityFacts } from './reportFacts.ts';
 import { textTable } from './textTable.ts';
 
 export function formatSummaryTable(s: RunSummary): string {
@@ -14,7 +14,6 @@ export function formatSummaryTable(s: RunSummary): string {
   if (s.thresholds.length) {
     out.push('', textTable(['', 'metric', 'expression', 'observed'], s.thresholds.map((t) => [t.skipped ? 'skip' : t.ok ? 'ok' : 'FAIL', t.metric, t.expression, fmtObserved(t.observed)]), ['left', 'left', 'left', 'right']));
   }
-  const failed = s.thresholds.filter((t) => !t.ok).length;
-  out.push('', `verdict: ${s.verdict.toUpperCase()}${s.thresholds.length ? ` (${s.thresholds.length - failed}/${s.thresholds.length} thresholds hold)` : ' (no thresholds)'}`);
+  out.push('', `verdict: ${s.verdict.toUpperCase()}${s.thresholds.length ? ` (${thresholdTally(s)})` : ' (no thresholds)'}`);
   return out.join('\n');
 }

@@ -94,9 +94,16 @@ export function environmentFacts(s: RunSummary): Fact[] {
   return facts;
 }
 
+/** "6 of 7 thresholds hold, 1 skipped": skipped ones (outside the mix) are counted apart, never as held. */
+export function thresholdTally(s: RunSummary): string {
+  const judged = s.thresholds.filter((t) => !t.skipped);
+  const held = judged.filter((t) => t.ok).length;
+  const skipped = s.thresholds.length - judged.length;
+  return `${held} of ${judged.length} thresholds hold${skipped ? `, ${skipped} skipped` : ''}`;
+}
+
 /** The run in one sentence after the verdict word: thresholds held, volume, p95, cache hit. */
 export function verdictDetail(s: RunSummary): string {
-  const failed = s.thresholds.filter((t) => !t.ok).length;
-  const held = s.thresholds.length === 0 ? 'no thresholds were set' : `${s.thresholds.length - failed} of ${s.thresholds.length} thresholds hold`;
+  const held = s.thresholds.length === 0 ? 'no thresholds were set' : thresholdTally(s);
   return `${held}; ${fmtCount(s.totals.requests)} requests at ${fmtRate(s.totals.throughputRps)} req/s, p95 ${fmtMs(s.totals.latencyMs.p95)} ms, cache hit ${fmtRatio(s.server.cacheHitRatio)}.`;
 }

@@ -217,7 +217,7 @@ describe('formatSummaryTable', () => {
       expect(text).toMatch(new RegExp(`^${name}\\s+${e!.requests}\\s+${e!.errors}\\s+${fmtRate(e!.throughputRps).replace('.', '\\.')}\\s`, 'm'));
     }
     for (const t of summary.thresholds) expect(text).toMatch(new RegExp(`^${t.ok ? 'ok' : 'FAIL'}\\s+${t.metric.replace(/[{}()]/g, '\\$&')}\\s+${t.expression.replace(/[()]/g, '\\$&')}`, 'm'));
-    expect(text).toMatch(/verdict: FAIL \(4\/6 thresholds hold\)$/);
+    expect(text).toMatch(/verdict: FAIL \(4 of 6 thresholds hold\)$/);
   });
 });
 
