@@ -37,6 +37,7 @@ function dateArg(flag: string) {
   return (raw: string): string => {
     const d = new Date(raw);
     if (!/^\d{4}-\d{2}-\d{2}/.test(raw) || Number.isNaN(d.getTime())) throw new ScaleproofError('SP_USAGE', `${flag} must be an ISO date such as 2025-01-31, got ${JSON.stringify(raw)}`);
+    if (d.getTime() > Date.now() + 86_400_000) throw new ScaleproofError('SP_USAGE', `${flag} ${raw} is in the future; use today or an earlier date`);
     return d.toISOString();
   };
 }

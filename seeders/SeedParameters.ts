@@ -41,7 +41,7 @@ function wholeNumber(name: string, value: number, min: number, max: number): voi
   }
 }
 
-export function validateSeedParameters(p: SeedParameters): SeedParameters {
+export function validateSeedParameters(p: SeedParameters, now: Date = new Date()): SeedParameters {
   wholeNumber('users', p.users, 1, MAX_USERS);
   wholeNumber('events per user', p.eventsPerUser, 0, MAX_EVENTS_PER_USER);
   wholeNumber('seed', p.seed, 0, MAX_SEED);
@@ -54,6 +54,10 @@ export function validateSeedParameters(p: SeedParameters): SeedParameters {
   const asOf = new Date(p.asOf);
   if (Number.isNaN(asOf.getTime()) || asOf.getUTCFullYear() < 2001 || asOf.getUTCFullYear() > 9000) {
     throw new ScaleproofError('SP_USAGE', `asOf must be an ISO date such as 2025-01-31, got ${JSON.stringify(p.asOf)}`);
+  }
+  // Events after now would sit in future partitions and skew every "last N days" figure.
+  if (asOf.getTime() > now.getTime() + 86_400_000) {
+    throw new ScaleproofError('SP_USAGE', `asOf ${asOf.toISOString().slice(0, 10)} is in the future; use today or an earlier date`);
   }
   return Object.freeze({ users: p.users, eventsPerUser: p.eventsPerUser, seed: p.seed, distribution: Object.freeze(distribution), asOf: asOf.toISOString() });
 }

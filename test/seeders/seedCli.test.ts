@@ -25,6 +25,7 @@ describe('pnpm seed', () => {
     { args: ['--users', '100', '--no-such-flag'], names: /unknown option '--no-such-flag'/ },
     { args: ['--distribution', 'pareto'], names: /--distribution must be one of zipf, uniform, hotspot/ },
     { args: ['--as-of', 'yesterday'], names: /--as-of must be an ISO date/ },
+    { args: ['--as-of', '2999-01-01'], names: /--as-of 2999-01-01 is in the future/ },
   ];
   for (const { args, names } of badInputs) {
     it(`exits 2 with one line naming the problem for "${args.join(' ')}" and writes nothing`, async () => {
