@@ -27,8 +27,11 @@ export interface KeySampler {
   next(): number;
 }
 
-/** Called once per answered or failed request; arguments instead of an object keep the hot path allocation-free. */
-export type SampleSink = (endpointIndex: number, status: number, latencyMs: number, xCache: XCache | undefined) => void;
+/**
+ * Called once per answered or failed request (`endMs` is performance.now() at completion); arguments instead of
+ * an object keep the hot path allocation-free.
+ */
+export type SampleSink = (endpointIndex: number, status: number, latencyMs: number, xCache: XCache | undefined, endMs: number) => void;
 
 export interface ResponseTrackerOptions {
   endpoints: readonly EndpointSpec[];
@@ -100,7 +103,7 @@ export function createResponseTracker(opts: ResponseTrackerOptions): ResponseTra
 
     const failPending = () => {
       const now = performance.now();
-      for (const p of pending) onSample(p.ep, 0, now - p.startMs, undefined);
+      for (const p of pending) onSample(p.ep, 0, now - p.startMs, undefined, now);
       pending.length = 0;
     };
 
@@ -129,7 +132,8 @@ export function createResponseTracker(opts: ResponseTrackerOptions): ResponseTra
         orphans++;
         return;
       }
-      onSample(p.ep, status, performance.now() - p.startMs, xCache);
+      const now = performance.now();
+      onSample(p.ep, status, now - p.startMs, xCache, now);
       xCache = undefined;
     });
     client.on('done', () => {

@@ -19,13 +19,13 @@ import type { Scenario } from '../../../scenarios/Scenario.ts';
 import { ScaleproofError } from '../../errors/ScaleproofError.ts';
 import type { EndpointSummary, LoadModel } from '../../model/RunSummary.ts';
 import { LatencyRecorder, type ResponseSample } from '../LatencyRecorder.ts';
-import { createHistogram, recordMs } from '../latencyHistogram.ts';
 import { autocannonTotalsOf, type AutocannonTotals } from './AutocannonTotals.ts';
 import { createEndpointPicker } from './createEndpointPicker.ts';
 import { createResponseTracker, type KeySampler, type XCache } from './createResponseTracker.ts';
 import { createSaturationMonitor, type SaturationReport } from './createSaturationMonitor.ts';
 import { fixedHeaderLines } from './serializeRequest.ts';
 import type { DriveProgress } from './DriveProgress.ts';
+import { RecentLatencies } from './RecentLatencies.ts';
 import { validatePhaseOptions } from './validatePhaseOptions.ts';
 
 export type Phase = 'warmup' | 'measured';
@@ -80,22 +80,21 @@ export async function runAutocannonPhase(opts: PhaseOptions): Promise<PhaseResul
   );
 
   const startEpochMs = Date.now();
+  const epochAtPerfZero = startEpochMs - performance.now(); // epoch ms = this + performance.now(), without a Date.now() per response
   const recorder = new LatencyRecorder(startEpochMs);
-  const second = opts.onProgress ? createHistogram() : undefined;
-  let secondCount = 0;
+  const recent = new RecentLatencies();
   const sample: ResponseSample = { endpoint: '', status: 0, latencyMs: 0, atMs: 0, failed: false, xCache: undefined };
 
   // Hot path: one call per response; reuses one sample object.
-  const onSample = (ep: number, status: number, latencyMs: number, xCache: XCache | undefined) => {
+  const onSample = (ep: number, status: number, latencyMs: number, xCache: XCache | undefined, endMs: number) => {
     sample.endpoint = names[ep]!;
     sample.status = status;
     sample.latencyMs = latencyMs;
-    sample.atMs = Date.now();
+    sample.atMs = epochAtPerfZero + endMs;
     sample.failed = status === 0 || !expected[ep]!.includes(status);
     sample.xCache = xCache;
     recorder.record(sample);
-    if (second) recordMs(second, latencyMs);
-    secondCount++;
+    recent.add(latencyMs);
   };
   const headerLines = fixedHeaderLines(host, { [PHASE_HEADER]: opts.phase });
   const tracker = createResponseTracker({ endpoints, picker, sampler: opts.sampler, pathPrefix, headerLines, onSample });
@@ -106,12 +105,9 @@ export async function runAutocannonPhase(opts: PhaseOptions): Promise<PhaseResul
   const ticker = setInterval(() => {
     monitor.sample();
     elapsedS++;
-    if (opts.onProgress && second) {
-      const p95 = secondCount > 0 ? second.getValueAtPercentile(95) / 1000 : null;
-      opts.onProgress({ phase: opts.phase, elapsedS, durationS: opts.amount ? null : opts.durationS, requests: recorder.requests, rps: secondCount, p95Ms: p95, errors: recorder.errors });
-      second.reset();
-    }
-    secondCount = 0;
+    const rps = recent.count;
+    const p95Ms = recent.take(95);
+    opts.onProgress?.({ phase: opts.phase, elapsedS, durationS: opts.amount ? null : opts.durationS, requests: recorder.requests, rps, p95Ms, errors: recorder.errors });
   }, 1000);
 
   let result: autocannon.Result;

@@ -1,5 +1,5 @@
 /*
- * Writes one HTTP/1.1 request as the string autocannon puts on the socket. Building it ourselves (instead of
+ * Writes one HTTP/1.1 request, byte for byte what goes on the socket. Building it ourselves (instead of
  * autocannon's setupRequest + request builder, which copies ~35 option fields per request) keeps the per-request
  * cost close to the bare CLI's static request. Paths and headers come from scenario code, not from users, so
  * they are trusted to be valid HTTP (no spaces or CR/LF).
