@@ -23,6 +23,8 @@ export class BinaryCopyWriter {
   private off = 0;
   private rowsInChunk = 0;
   private readonly chunkBytes: number;
+  /** The largest row bound asked for; a chunk is never smaller, so a row always fits. */
+  private maxRowBytes = 0;
 
   constructor(chunkBytes: number) {
     this.chunkBytes = chunkBytes;
@@ -35,13 +37,15 @@ export class BinaryCopyWriter {
 
   /** True when a row of up to `maxRowBytes` no longer fits: take() the chunk first. */
   full(maxRowBytes: number): boolean {
+    if (maxRowBytes > this.maxRowBytes) this.maxRowBytes = maxRowBytes;
     return this.off + maxRowBytes > this.buf.length;
   }
 
   /** Hands over the bytes written so far and starts a new chunk. */
   take(): CopyChunk {
     const chunk = { bytes: this.buf.subarray(0, this.off), rows: this.rowsInChunk };
-    this.buf = Buffer.allocUnsafe(this.chunkBytes);
+    // Typed arrays drop out-of-range writes silently, so the next chunk must hold the biggest row.
+    this.buf = Buffer.allocUnsafe(Math.max(this.chunkBytes, this.maxRowBytes));
     this.off = 0;
     this.rowsInChunk = 0;
     return chunk;
