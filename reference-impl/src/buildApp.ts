@@ -56,7 +56,9 @@ export async function buildApp(config: ApiConfig, deps: AppDeps = {}): Promise<F
     ajv: { customOptions: { coerceTypes: false } },
     frameworkErrors,
     clientErrorHandler,
-    return503OnClosing: true,
+    // While draining, requests already on a connection are served normally (Fastify adds Connection: close):
+    // a POST then still gets its 202 and its event is in the final flush, and every error keeps our shape.
+    return503OnClosing: false,
   });
   const log = deps.log ?? (cfg.logLevel === 'silent' ? stderrLogger : fromFastifyLogger(app.log));
 
@@ -130,8 +132,9 @@ export async function buildApp(config: ApiConfig, deps: AppDeps = {}): Promise<F
   metricsRoute(app, parts);
 
   app.addHook('onReady', async () => {
-    await partitions.runNow(); // the current month's partition before the first event (failures are logged, counted, retried)
-    partitions.start();
+    // The current month's partition before the first event; a failure is logged, counted and retried soon.
+    const ok = await partitions.runNow();
+    partitions.start(ok ? undefined : 60_000);
     rollup?.start();
     buffer.start();
   });

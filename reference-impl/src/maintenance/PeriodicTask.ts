@@ -33,10 +33,10 @@ export class PeriodicTask {
     return this.#failures;
   }
 
-  /** Schedules runs every intervalMs (first one after intervalMs). */
-  start(): void {
+  /** Schedules runs every intervalMs; the first one after `firstDelayMs` (default: intervalMs). */
+  start(firstDelayMs = this.#opts.intervalMs): void {
     this.#stopped = false;
-    this.#schedule(this.#opts.intervalMs);
+    this.#schedule(firstDelayMs);
   }
 
   /** Runs now, or joins the run in progress; resolves true on success. Never rejects. */
