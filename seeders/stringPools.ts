@@ -15,7 +15,7 @@ export interface StringPools {
   companies: Uint8Array[];
   cities: Uint8Array[];
   bios: Uint8Array[];
-  /** Distinct (case-insensitively) skill names; (pin_id, skill_name) is a primary key. */
+  /** Distinct (case-insensitively) skill names in byte order; (pin_id, skill_name) is a primary key. */
   skills: Uint8Array[];
 }
 
@@ -77,6 +77,8 @@ export function buildStringPools(seed: number): StringPools {
     companies: bytes(companies),
     cities: bytes(cities),
     bios: bytes(bios),
-    skills: bytes(skills),
+    // Byte order (= the C collation's): rows that list a PIN's skills by pool index are then already in
+    // (pin_id, skill_name) order, so their two indexes build from presorted input.
+    skills: bytes(skills).sort((a, b) => Buffer.compare(a, b)),
   };
 }
