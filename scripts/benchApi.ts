@@ -7,6 +7,7 @@
  *    PIN keys drawn with the seeder's skew and warmed, then autocannon on GET /pin/public/:number rotating
  *    over those keys. The same load goes to a bare Fastify route (own child process) that does one Redis GET
  *    of a value the same size. Runs alternate API, bare, API, bare (--rounds) so drift hits both alike;
+ *    each side's figure is the median of its runs (robust to a run hit by other load on the machine), and
  *    ratio = cachedReadRps / bareRedisRouteRps.
  * 3. Writes: autocannon POSTs --write-events analytics events at full speed (pipelined), then SIGTERM; the
  *    API drains and flushes, and the rows it stored are counted. eventsAccepted is the number of 202s the
@@ -60,9 +61,9 @@ const program = new Command('bench:api')
   .option('--seed <n>', 'dataset and key-sampling seed', intArg('--seed', 0, 4_294_967_295), seedDefaults.seed)
   .option('--keys <n>', 'warm PIN keys the reads rotate over', intArg('--keys', 1, 100_000), 1000)
   .option('--connections <n>', 'connections for the read runs', intArg('--connections', 1, 10_000), 50)
-  .option('--duration <s>', 'measured seconds per read run', durationArg('--duration', 1), 8)
+  .option('--duration <s>', 'measured seconds per read run', durationArg('--duration', 1), 6)
   .option('--warmup <s>', 'unmeasured seconds before each read run', durationArg('--warmup', 0), 2)
-  .option('--rounds <n>', 'read runs per target, alternating API and bare route', intArg('--rounds', 1, 20), 3)
+  .option('--rounds <n>', 'read runs per target, alternating API and bare route', intArg('--rounds', 1, 20), 5)
   .option('--write-events <n>', 'analytics events POSTed in the write phase', intArg('--write-events', 1, 100_000_000), 300_000)
   .option('--write-connections <n>', 'connections for the write phase', intArg('--write-connections', 1, 10_000), 50)
   .option('--write-pipelining <n>', 'requests in flight per connection in the write phase', intArg('--write-pipelining', 1, 100), 10)
@@ -183,6 +184,10 @@ async function deleteKeys(redisUrl: string, prefix: string): Promise<void> {
   }
 }
 
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const verdict = (ok: boolean) => (ok ? 'PASS' : 'MISS');
 
@@ -247,8 +252,8 @@ async function main(): Promise<void> {
     bare = undefined;
     const hits = after.cacheHits - before.cacheHits;
     const misses = after.cacheMisses - before.cacheMisses;
-    const cachedReadRps = apiRps.reduce((a, b) => a + b, 0) / apiRps.length;
-    const bareRedisRouteRps = bareRps.reduce((a, b) => a + b, 0) / bareRps.length;
+    const cachedReadRps = median(apiRps);
+    const bareRedisRouteRps = median(bareRps);
     const ratio = cachedReadRps / bareRedisRouteRps;
 
     // Writes at full speed, then SIGTERM (the API drains and flushes) and count the rows.
@@ -277,15 +282,15 @@ async function main(): Promise<void> {
       eps: eventsPerSecond >= TARGETS.eventsPerSecond,
       stored: eventsStored === eventsAccepted && eventsReceived <= eventsStored && exitCode === 0,
     };
-    const method = `autocannon 8 in the bench process, API and bare route in child processes; reads: ${opts.connections} connections, pipelining 1, ${opts.rounds} alternating rounds x ${opts.duration} s per target after ${opts.warmup} s warm-up, ${keys.length} warm keys (seeder's zipf skew, pin TTL raised to 1 h) rotated per connection; writes: ${fmt(opts.writeEvents)} POSTs, ${opts.writeConnections} connections, pipelining ${opts.writePipelining}, then SIGTERM and count rows`;
+    const method = `autocannon 8 in the bench process, API and bare route in child processes; reads: ${opts.connections} connections, pipelining 1, ${opts.rounds} alternating rounds x ${opts.duration} s per target after ${opts.warmup} s warm-up each, median of the rounds, ${keys.length} warm keys (seeder's zipf skew, pin TTL raised to 1 h) rotated per connection; writes: ${fmt(opts.writeEvents)} POSTs, ${opts.writeConnections} connections, pipelining ${opts.writePipelining}, then SIGTERM and count rows`;
     const rows: Array<[string, string]> = [
       ['machine', `${m.cpus} x ${m.cpuModel}, ${m.os}, Node ${m.node}`],
       ['services', `Postgres ${services.postgres.serverVersion} (${services.postgres.kind}), Redis ${services.redis.serverVersion ?? '?'} (${services.redis.kind})`],
       ['dataset', `${fmt(opts.users)} users x ${opts.eventsPerUser} events, seed ${opts.seed} (${seeded.skipped ? 'already seeded' : `seeded in ${fmt(seeded.wallSeconds, 1)} s`})`],
       ['method', method],
-      ['cached read (API)', `${fmt(cachedReadRps)} req/s  [runs: ${apiRps.map((x) => fmt(x)).join(', ')}]  cache hits ${fmt(hits)}, misses ${fmt(misses)}`],
-      ['bare Redis route', `${fmt(bareRedisRouteRps)} req/s  [runs: ${bareRps.map((x) => fmt(x)).join(', ')}]`],
-      ['ratio', `${fmt(ratio, 2)}  (target >= ${TARGETS.ratio})  ${verdict(ok.ratio)}`],
+      ['cached read (API)', `${fmt(cachedReadRps)} req/s median  [runs: ${apiRps.map((x) => fmt(x)).join(', ')}]  cache hits ${fmt(hits)}, misses ${fmt(misses)}`],
+      ['bare Redis route', `${fmt(bareRedisRouteRps)} req/s median  [runs: ${bareRps.map((x) => fmt(x)).join(', ')}]`],
+      ['ratio', `${fmt(ratio, 2)}  (target >= ${TARGETS.ratio})  ${verdict(ok.ratio)}  [per round: ${apiRps.map((a, i) => fmt(a / bareRps[i]!, 2)).join(', ')}]`],
       ['events accepted', `${fmt(eventsReceived)} x 202 received in ${fmt(write.duration, 1)} s = ${fmt(eventsPerSecond)}/s  (target >= ${fmt(TARGETS.eventsPerSecond)}/s)  ${verdict(ok.eps)}; API sent ${fmt(eventsAccepted)} x 202; non-2xx ${write.non2xx}`],
       ['events stored', `${fmt(eventsStored)} rows after SIGTERM (drain ${fmt(drainSeconds, 1)} s, API exit code ${exitCode}; ${fmt(storedPerSecond)} stored/s end to end)  (target == accepted)  ${verdict(ok.stored)}`],
     ];
