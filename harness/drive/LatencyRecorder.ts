@@ -22,8 +22,11 @@ interface Bucket {
   errors: number;
 }
 
+/*
+ * The hot path writes each response into ONE histogram (its endpoint's current second); the endpoint's
+ * whole-run histogram, the per-second totals and the run total are sums built once, in summarize().
+ */
 class EndpointRecord {
-  readonly hist = createHistogram();
   readonly seconds = new Map<number, Bucket>();
   readonly statusCounts: Record<string, number> = {};
   requests = 0;
@@ -37,7 +40,6 @@ class EndpointRecord {
     if (s.failed) this.errors++;
     const key = s.status === 0 ? 'error' : String(s.status);
     this.statusCounts[key] = (this.statusCounts[key] ?? 0) + 1;
-    recordMs(this.hist, s.latencyMs);
     let b = this.seconds.get(second);
     if (!b) this.seconds.set(second, (b = { hist: createHistogram(), requests: 0, errors: 0 }));
     b.requests++;
@@ -49,31 +51,56 @@ class EndpointRecord {
       else this.misses++;
     }
   }
+}
 
-  summarize(durationS: number): EndpointSummary {
-    const timeline: TimelinePoint[] = [...this.seconds.entries()]
-      .sort((a, b) => a[0] - b[0])
-      .map(([t, b]) => {
-        const l = latencyStats(b.hist);
-        return { t, requests: b.requests, errors: b.errors, p50: l.p50, p95: l.p95, p99: l.p99, max: l.max };
-      });
-    return {
-      requests: this.requests,
-      errors: this.errors,
-      statusCounts: { ...this.statusCounts },
-      throughputRps: durationS > 0 ? this.requests / durationS : 0,
-      latencyMs: latencyStats(this.hist),
-      histogram: encodeHistogram(this.hist),
-      timeline,
-      xCache: this.sawXCache ? { hits: this.hits, misses: this.misses } : undefined,
-    };
+function summarize(records: readonly EndpointRecord[], durationS: number): EndpointSummary {
+  const whole = createHistogram();
+  const perSecond = new Map<number, Bucket>();
+  const statusCounts: Record<string, number> = {};
+  let requests = 0;
+  let errors = 0;
+  let hits = 0;
+  let misses = 0;
+  let sawXCache = false;
+  for (const r of records) {
+    requests += r.requests;
+    errors += r.errors;
+    hits += r.hits;
+    misses += r.misses;
+    sawXCache ||= r.sawXCache;
+    for (const [k, v] of Object.entries(r.statusCounts)) statusCounts[k] = (statusCounts[k] ?? 0) + v;
+    for (const [t, b] of r.seconds) {
+      whole.add(b.hist);
+      let acc = perSecond.get(t);
+      if (!acc) perSecond.set(t, (acc = { hist: createHistogram(), requests: 0, errors: 0 }));
+      acc.hist.add(b.hist);
+      acc.requests += b.requests;
+      acc.errors += b.errors;
+    }
   }
+  const timeline: TimelinePoint[] = [...perSecond.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([t, b]) => {
+      const l = latencyStats(b.hist);
+      return { t, requests: b.requests, errors: b.errors, p50: l.p50, p95: l.p95, p99: l.p99, max: l.max };
+    });
+  return {
+    requests,
+    errors,
+    statusCounts,
+    throughputRps: durationS > 0 ? requests / durationS : 0,
+    latencyMs: latencyStats(whole),
+    histogram: encodeHistogram(whole),
+    timeline,
+    xCache: sawXCache ? { hits, misses } : undefined,
+  };
 }
 
 export class LatencyRecorder {
   readonly #startMs: number;
   readonly #endpoints = new Map<string, EndpointRecord>();
-  readonly #total = new EndpointRecord();
+  #requests = 0;
+  #errors = 0;
 
   /** @param startMs epoch ms at which the measured phase began (timeline second 0). */
   constructor(startMs: number) {
@@ -85,20 +112,21 @@ export class LatencyRecorder {
     let e = this.#endpoints.get(s.endpoint);
     if (!e) this.#endpoints.set(s.endpoint, (e = new EndpointRecord()));
     e.add(s, second);
-    this.#total.add(s, second);
+    this.#requests++;
+    if (s.failed) this.#errors++;
   }
 
   get requests(): number {
-    return this.#total.requests;
+    return this.#requests;
   }
 
   get errors(): number {
-    return this.#total.errors;
+    return this.#errors;
   }
 
   summarize(durationS: number): { endpoints: Record<string, EndpointSummary>; totals: EndpointSummary } {
     const endpoints: Record<string, EndpointSummary> = {};
-    for (const [name, rec] of this.#endpoints) endpoints[name] = rec.summarize(durationS);
-    return { endpoints, totals: this.#total.summarize(durationS) };
+    for (const [name, rec] of this.#endpoints) endpoints[name] = summarize([rec], durationS);
+    return { endpoints, totals: summarize([...this.#endpoints.values()], durationS) };
   }
 }
