@@ -3,7 +3,8 @@
  * rows the seeder streams, rendered into memory first (not timed), then COPYed with the seeder's own
  * loader (same streams, binary format, FREEZE, one COPY per leaf partition) into a scratch copy of
  * pin_analytics with the same partitions and no index; then the same indexes (primary key and 003's
- * secondary ones, definitions read from pin_analytics) are built after. The scratch table is dropped.
+ * secondary ones, definitions read from pin_analytics) are built after, the way the seeder builds them:
+ * per leaf on parallel connections, then attached to the parent. The scratch table is dropped.
  */
 import pg from 'pg';
 import type { CopyChunk } from './BinaryCopyWriter.ts';
@@ -12,6 +13,7 @@ import { planDataset } from './datasetPlan.ts';
 import { createKeyPicker } from './keyPicker.ts';
 import type { LoadUnit } from './LoadUnit.ts';
 import type { RowContext } from './RowContext.ts';
+import { MAINTENANCE_WORK_MEM, onParallelClients } from './onParallelClients.ts';
 import { runLoadUnits } from './runLoadUnits.ts';
 import type { SeedParameters } from './SeedParameters.ts';
 import { buildStringPools } from './stringPools.ts';
@@ -28,7 +30,15 @@ export interface RawCopyResult {
   withIndexesRowsPerSecond: number;
 }
 
-async function createScratch(c: pg.Client): Promise<string[]> {
+interface ScratchIndex {
+  /** CREATE INDEX on the scratch parent (attaches the leaf indexes built before it). */
+  parent: string;
+  /** "[UNIQUE ]INDEX ON <leaf> USING btree (...)" without the leaf name: fill in with leafSql(). */
+  leafSql: (leaf: string) => string;
+}
+
+/** Creates the scratch table and leaves; returns pin_analytics' index definitions retargeted to it. */
+async function createScratch(c: pg.Client): Promise<{ leaves: string[]; indexes: ScratchIndex[] }> {
   await c.query(`DROP TABLE IF EXISTS ${SCRATCH_TABLE}`);
   await c.query(`CREATE TABLE ${SCRATCH_TABLE} (LIKE pin_analytics) PARTITION BY RANGE (created_at)`);
   const parts = await c.query<{ name: string; bound: string }>(
@@ -40,7 +50,15 @@ async function createScratch(c: pg.Client): Promise<string[]> {
   }
   // pin_analytics' own index definitions (primary key included), retargeted to the scratch table.
   const defs = await c.query<{ indexname: string; indexdef: string }>(`SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'pin_analytics' ORDER BY 1`);
-  return defs.rows.map((d) => d.indexdef.replace(d.indexname, `${SCRATCH_TABLE}_${d.indexname}`).replace(/ ON (ONLY )?(\w+\.)?pin_analytics /, ` ON ${SCRATCH_TABLE} `));
+  const indexes = defs.rows.map((d) => {
+    const m = /^CREATE (UNIQUE )?INDEX \S+ ON (?:ONLY )?\S+ (USING [\s\S]+)$/.exec(d.indexdef);
+    if (!m) throw new Error(`unexpected index definition ${d.indexdef}`);
+    return {
+      parent: `CREATE ${m[1] ?? ''}INDEX ${SCRATCH_TABLE}_${d.indexname} ON ${SCRATCH_TABLE} ${m[2]}`,
+      leafSql: (leaf: string) => `CREATE ${m[1] ?? ''}INDEX ON ${leaf} ${m[2]}`,
+    };
+  });
+  return { leaves: parts.rows.map((p) => scratchName(p.name)), indexes };
 }
 
 function scratchName(partition: string): string {
@@ -67,15 +85,20 @@ export async function measureRawCopy(opts: { databaseUrl: string; params: SeedPa
   const c = new pg.Client({ connectionString: opts.databaseUrl });
   await c.connect();
   try {
-    const indexDefs = await createScratch(c);
+    const scratch = await createScratch(c);
     // Start from a clean WAL state, as benchSeed gives the seeder; needs superuser/pg_checkpoint, else skipped.
     await c.query('CHECKPOINT').catch(() => undefined);
     t = performance.now();
     await runLoadUnits(units, { databaseUrl: opts.databaseUrl, streams: opts.streams, freeze: opts.freeze });
     const copySeconds = (performance.now() - t) / 1000;
-    await c.query(`SET maintenance_work_mem = '512MB'`);
+    await c.query(`SET maintenance_work_mem = '${MAINTENANCE_WORK_MEM}'`);
     t = performance.now();
-    for (const def of indexDefs) await c.query(def);
+    const sizes = new Map(units.map((u) => [u.relation, u.rows]));
+    const leaves = [...scratch.leaves].sort((a, b) => (sizes.get(b) ?? 0) - (sizes.get(a) ?? 0)); // biggest first
+    await onParallelClients(opts.databaseUrl, opts.streams, leaves.map((leaf) => async (lc) => {
+      for (const ix of scratch.indexes) await lc.query(ix.leafSql(leaf));
+    }));
+    for (const ix of scratch.indexes) await c.query(ix.parent);
     const indexSeconds = (performance.now() - t) / 1000;
     return {
       rows, bytes, prerenderSeconds, copySeconds, indexSeconds,
