@@ -79,7 +79,7 @@ export async function runBench(o: BenchOptions, ctx: RunContext): Promise<BenchO
       services = await startServices({ databaseUrl: env.databaseUrl, redisUrl: env.redisUrl, dataDir: env.dataDir, pathVar: env.pathVar, log });
       stops.push(() => services!.stopAll());
       await migrate(services.postgres.url);
-      const seeded = await seedDataset({ databaseUrl: services.postgres.url, users: o.users, eventsPerUser: o.eventsPerUser, seed: o.seed, log, progress: ctx.tty });
+      const seeded = await seedDataset({ databaseUrl: services.postgres.url, users: o.users, eventsPerUser: o.eventsPerUser, seed: o.seed, distribution: o.distribution, log, progress: ctx.tty });
       dataset = { ...seeded.manifest, skipped: seeded.skipped, defaultPartitionRows: seeded.defaultPartitionRows };
       await enablePgStatStatements(services.postgres.url);
       api = await startApi({
