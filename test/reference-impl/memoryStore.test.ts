@@ -9,9 +9,9 @@ describe('MemoryStore', () => {
     let now = 1_000_000;
     const store = new MemoryStore({ now: () => now });
     await store.set('k', 'v', 60);
-    expect(await store.get('k')).toBe('v');
+    expect((await store.get('k'))?.toString()).toBe('v');
     now += 59_999;
-    expect(await store.get('k')).toBe('v');
+    expect((await store.get('k'))?.toString()).toBe('v');
     now += 1;
     expect(await store.get('k')).toBeNull();
     expect(store.size).toBe(0);
@@ -23,8 +23,8 @@ describe('MemoryStore', () => {
     await store.set('b', '2', 60);
     await store.set('c', '3', 60);
     expect(await store.get('a')).toBeNull();
-    expect(await store.get('b')).toBe('2');
-    expect(await store.get('c')).toBe('3');
+    expect((await store.get('b'))?.toString()).toBe('2');
+    expect((await store.get('c'))?.toString()).toBe('3');
   });
 });
 

@@ -21,8 +21,8 @@ import type { KeyFamily } from './cacheKeys.ts';
 import { SingleFlight } from './SingleFlight.ts';
 
 export interface CacheResult {
-  /** The cached or loaded value; null when the loader found nothing. */
-  value: string | null;
+  /** The cached or loaded value, as bytes ready to send; null when the loader found nothing. */
+  value: Buffer | null;
   /** True when the value came from the store. */
   hit: boolean;
 }
@@ -68,20 +68,20 @@ export class CacheLayer {
   }
 
   async #getOrLoad(fullKey: string, ttlS: number, load: () => Promise<string | null>): Promise<CacheResult> {
-    let cached: string | null = null;
+    let cached: Buffer | null = null;
     try {
       cached = await this.store.get(fullKey);
     } catch (err) {
       this.#storeFailed('get', err);
     }
     if (cached !== null) return { value: cached, hit: true };
-    const value = await load();
-    if (value !== null) {
-      try {
-        await this.store.set(fullKey, value, ttlS);
-      } catch (err) {
-        this.#storeFailed('set', err);
-      }
+    const loaded = await load();
+    if (loaded === null) return { value: null, hit: false };
+    const value = Buffer.from(loaded);
+    try {
+      await this.store.set(fullKey, value, ttlS);
+    } catch (err) {
+      this.#storeFailed('set', err);
     }
     return { value, hit: false };
   }

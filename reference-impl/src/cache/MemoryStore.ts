@@ -5,7 +5,7 @@
 import type { CacheStore } from './CacheStore.ts';
 
 interface Entry {
-  value: string;
+  value: Buffer;
   expiresAtMs: number;
 }
 
@@ -31,7 +31,7 @@ export class MemoryStore implements CacheStore {
     return this.#entries.size;
   }
 
-  async get(key: string): Promise<string | null> {
+  async get(key: string): Promise<Buffer | null> {
     const e = this.#entries.get(key);
     if (e === undefined) return null;
     if (e.expiresAtMs <= this.#now()) {
@@ -41,13 +41,13 @@ export class MemoryStore implements CacheStore {
     return e.value;
   }
 
-  async set(key: string, value: string, ttlS: number): Promise<void> {
+  async set(key: string, value: string | Buffer, ttlS: number): Promise<void> {
     this.#entries.delete(key); // re-inserting moves the key to the young end
     if (this.#entries.size >= this.#maxEntries) {
       const oldest = this.#entries.keys().next();
       if (!oldest.done) this.#entries.delete(oldest.value);
     }
-    this.#entries.set(key, { value, expiresAtMs: this.#now() + ttlS * 1000 });
+    this.#entries.set(key, { value: typeof value === 'string' ? Buffer.from(value) : value, expiresAtMs: this.#now() + ttlS * 1000 });
   }
 
   async ping(): Promise<void> {}

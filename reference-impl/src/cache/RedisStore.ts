@@ -54,11 +54,11 @@ export class RedisStore implements CacheStore {
     return this.client.status === 'ready';
   }
 
-  get(key: string): Promise<string | null> {
-    return this.client.get(key);
+  get(key: string): Promise<Buffer | null> {
+    return this.client.getBuffer(key);
   }
 
-  async set(key: string, value: string, ttlS: number): Promise<void> {
+  async set(key: string, value: string | Buffer, ttlS: number): Promise<void> {
     await this.client.set(key, value, 'EX', ttlS);
   }
 

@@ -21,8 +21,9 @@ export function createPool(opts: PoolOptions): pg.Pool {
     connectionString: opts.url,
     max: opts.max,
     statement_timeout: opts.statementTimeoutMs,
-    // Waiting for a free connection is bounded by the same budget as running a statement.
-    connectionTimeoutMillis: opts.statementTimeoutMs,
+    // Waiting for a connection (a free one, or a new one on a busy server) is bounded too, so a request
+    // fails with 503 instead of hanging; never tighter than 2 s, which a loaded machine needs to fork a backend.
+    connectionTimeoutMillis: Math.max(2000, opts.statementTimeoutMs),
     idleTimeoutMillis: 30_000,
     application_name: `scaleproof-api-${opts.name}`,
   });

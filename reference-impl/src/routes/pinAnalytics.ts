@@ -48,8 +48,8 @@ export function pinAnalyticsRoute(app: FastifyInstance, parts: AppParts): void {
     const key = cacheKeys.analytics(pinNumber, utcDay(Date.now()));
     const { value, hit } = await cache.fetch('analytics', key, config.analyticsTtlS, () => load(pinNumber));
     if (value === null) throw httpErrors.pinNotFound(pinNumber);
-    const nl = value.indexOf('\n');
+    const nl = value.indexOf(10); // '\n'
     reply.header('x-cache', hit ? 'HIT' : 'MISS');
-    return reply.type(JSON_TYPE).send(window === '30d' ? value.slice(0, nl) : value.slice(nl + 1));
+    return reply.type(JSON_TYPE).send(window === '30d' ? value.subarray(0, nl) : value.subarray(nl + 1));
   });
 }

@@ -1,6 +1,7 @@
 /*
  * GET /pin/public/:number: the hot read. The cache holds "<etag>\n<body>" (both computed once, on the miss),
- * so a hit is one Redis GET, a string split and a send: no JSON parse, no re-serialization, no hashing.
+ * so a hit is one Redis GET and a send of the body's bytes as they came from Redis: no JSON parse, no
+ * re-serialization, no hashing, no UTF-8 decoding.
  * 304 when If-None-Match matches; ETag, Cache-Control (seed 000: CDN 60 s) and X-Cache on 200 and 304.
  */
 import type { FastifyInstance } from 'fastify';
@@ -31,11 +32,11 @@ export function pinPublicRoute(app: FastifyInstance, parts: AppParts): void {
     const pinNumber = parsePinNumber(request.params.number);
     const { value, hit } = await cache.fetch('pin', cacheKeys.pin(pinNumber), config.pinTtlS, () => load(pinNumber));
     if (value === null) throw httpErrors.pinNotFound(pinNumber);
-    const nl = value.indexOf('\n');
-    const etag = value.slice(0, nl);
+    const nl = value.indexOf(10); // '\n'
+    const etag = value.toString('latin1', 0, nl); // the ETag is ASCII
     reply.headers({ etag, 'cache-control': cacheControl, 'x-cache': hit ? 'HIT' : 'MISS' });
     const inm = request.headers['if-none-match'];
     if (inm !== undefined && ifNoneMatchMatches(inm, etag)) return reply.code(304).send();
-    return reply.type(JSON_TYPE).send(value.slice(nl + 1));
+    return reply.type(JSON_TYPE).send(value.subarray(nl + 1));
   });
 }
