@@ -15,7 +15,7 @@ import { eventBodySchema, type EventBody } from '../validation/eventBodySchema.t
 import { parsePinNumber } from '../validation/pinNumber.ts';
 import { eventLine } from '../writeBuffer/eventLine.ts';
 
-const ACCEPTED = '{"accepted":1}';
+const ACCEPTED = Buffer.from('{"accepted":1}'); // encoded once, not per response
 const JSON_TYPE = 'application/json; charset=utf-8';
 
 export function pinEventsRoute(app: FastifyInstance, parts: AppParts): void {
