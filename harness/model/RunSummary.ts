@@ -74,9 +74,12 @@ export interface ServerSide {
   cacheHitRatio: number | null;
   cacheHitSource: CacheHitSource;
   redis?: { hits: number; misses: number; ratio: number | null } | undefined;
+  /** The API's per-request cache outcomes (requests that shared a single-flight lookup count each). */
   apiCounters?: { hits: number; misses: number; ratio: number | null } | undefined;
+  /** The API's store GETs by outcome: the same events Redis INFO counts, so the cross-check compares these. */
+  apiStoreLookups?: { hits: number; misses: number; ratio: number | null } | undefined;
   xCacheHeaders?: { hits: number; misses: number; ratio: number | null } | undefined;
-  /** |redis ratio - api ratio|, when both are known. */
+  /** |Redis INFO ratio - API store-lookup ratio|, when both are known. */
   crossCheckDelta?: number | null | undefined;
   queriesPerRequest: number | null;
   postgres?: {

@@ -7,6 +7,9 @@ import parsePrometheusTextFormat from 'parse-prometheus-text-format';
 export interface ApiMetricsSnapshot {
   cacheHits: number;
   cacheMisses: number;
+  /** Store GETs that found / did not find the key (what Redis INFO counts); null for an API without the metric. */
+  storeLookupHits: number | null;
+  storeLookupMisses: number | null;
   dbQueries: number | null;
   bufferFlushes: number | null;
   bufferFailures: number | null;
@@ -16,6 +19,7 @@ export interface ApiMetricsSnapshot {
 export const API_METRIC_NAMES = {
   cacheHits: 'scaleproof_cache_hits_total',
   cacheMisses: 'scaleproof_cache_misses_total',
+  storeLookups: 'scaleproof_cache_store_lookups_total',
   dbQueries: 'scaleproof_db_queries_total',
   bufferFlushes: 'scaleproof_write_buffer_flushes_total',
   bufferFailures: 'scaleproof_write_buffer_flush_failures_total',
@@ -29,14 +33,17 @@ interface Family {
 
 export function parseApiMetrics(text: string): ApiMetricsSnapshot {
   const families = parsePrometheusTextFormat(text) as Family[];
-  const sum = (name: string): number | null => {
+  const sum = (name: string, labels: Record<string, string> = {}): number | null => {
     const f = families.find((x) => x.name === name);
     if (!f) return null;
-    return f.metrics.reduce((a, m) => a + Number(m.value ?? 0), 0);
+    const match = (m: Family['metrics'][number]) => Object.entries(labels).every(([k, v]) => m.labels?.[k] === v);
+    return f.metrics.filter(match).reduce((a, m) => a + Number(m.value ?? 0), 0);
   };
   return {
     cacheHits: sum(API_METRIC_NAMES.cacheHits) ?? 0,
     cacheMisses: sum(API_METRIC_NAMES.cacheMisses) ?? 0,
+    storeLookupHits: sum(API_METRIC_NAMES.storeLookups, { result: 'hit' }),
+    storeLookupMisses: sum(API_METRIC_NAMES.storeLookups, { result: 'miss' }),
     dbQueries: sum(API_METRIC_NAMES.dbQueries),
     bufferFlushes: sum(API_METRIC_NAMES.bufferFlushes),
     bufferFailures: sum(API_METRIC_NAMES.bufferFailures),

@@ -31,6 +31,11 @@ export function serverSide(i: ServerSideInput): ServerSide {
     const hits = a.api.cacheHits - b.api.cacheHits;
     const misses = a.api.cacheMisses - b.api.cacheMisses;
     out.apiCounters = { hits, misses, ratio: ratio(hits, misses) };
+    if (a.api.storeLookupHits !== null && b.api.storeLookupHits !== null) {
+      const h = a.api.storeLookupHits - b.api.storeLookupHits;
+      const m = (a.api.storeLookupMisses ?? 0) - (b.api.storeLookupMisses ?? 0);
+      out.apiStoreLookups = { hits: h, misses: m, ratio: ratio(h, m) };
+    }
     if (a.api.dbQueries !== null && b.api.dbQueries !== null && i.requests > 0) {
       out.queriesPerRequest = (a.api.dbQueries - b.api.dbQueries) / i.requests;
     }
@@ -54,8 +59,8 @@ export function serverSide(i: ServerSideInput): ServerSide {
     out.cacheHitRatio = out.xCacheHeaders.ratio;
     out.cacheHitSource = 'x-cache-header';
   }
-  if (out.redis?.ratio != null && out.apiCounters?.ratio != null) {
-    out.crossCheckDelta = Math.abs(out.redis.ratio - out.apiCounters.ratio);
+  if (out.redis?.ratio != null && out.apiStoreLookups?.ratio != null) {
+    out.crossCheckDelta = Math.abs(out.redis.ratio - out.apiStoreLookups.ratio);
   }
 
   if (b.pg && a.pg) {

@@ -27,7 +27,7 @@ const ratioPart = (name: string, c: { hits: number; misses: number; ratio: numbe
 export function serverFacts(s: RunSummary): Fact[] {
   const srv = s.server;
   const facts: Fact[] = [{ label: 'Cache hit ratio', value: `${fmtRatio(srv.cacheHitRatio)} (source: ${srv.cacheHitSource})`, warn: srv.cacheHitSource === 'none' }];
-  const parts = [ratioPart('Redis INFO', srv.redis), ratioPart('API counters', srv.apiCounters), ratioPart('X-Cache headers', srv.xCacheHeaders)].filter(Boolean);
+  const parts = [ratioPart('Redis INFO', srv.redis), ratioPart('API store lookups', srv.apiStoreLookups), ratioPart('API per request', srv.apiCounters), ratioPart('X-Cache headers', srv.xCacheHeaders)].filter(Boolean);
   if (parts.length) facts.push({ label: 'Cache sources', value: parts.join('; ') });
   if (srv.crossCheckDelta !== undefined) {
     const d = srv.crossCheckDelta;

@@ -228,6 +228,7 @@ function combineServerSides(list: ServerSide[]): ServerSide {
   const last = list[list.length - 1]!;
   const redis = add((s) => s.redis);
   const apiCounters = add((s) => s.apiCounters);
+  const apiStoreLookups = add((s) => s.apiStoreLookups);
   const xCacheHeaders = add((s) => s.xCacheHeaders);
   const source = last.cacheHitSource;
   const chosen = source === 'redis-info' ? redis : source === 'api-metrics' ? apiCounters : source === 'x-cache-header' ? xCacheHeaders : undefined;
@@ -236,9 +237,10 @@ function combineServerSides(list: ServerSide[]): ServerSide {
     ...last,
     redis,
     apiCounters,
+    apiStoreLookups,
     xCacheHeaders,
     cacheHitRatio: chosen?.ratio ?? null,
-    crossCheckDelta: redis?.ratio != null && apiCounters?.ratio != null ? Math.abs(redis.ratio - apiCounters.ratio) : last.crossCheckDelta,
+    crossCheckDelta: redis?.ratio != null && apiStoreLookups?.ratio != null ? Math.abs(redis.ratio - apiStoreLookups.ratio) : last.crossCheckDelta,
     queriesPerRequest: qpr.length ? qpr.reduce((a, b) => a + b, 0) / qpr.length : null,
   };
 }

@@ -32,6 +32,8 @@ export interface CacheEvents {
   hit(family: KeyFamily): void;
   miss(family: KeyFamily): void;
   coalesced(family: KeyFamily): void;
+  /** One GET that reached the store, and whether it found the key: what Redis INFO keyspace_hits/misses count. */
+  storeLookup(family: KeyFamily, found: boolean): void;
   storeError(operation: 'get' | 'set'): void;
 }
 
@@ -59,7 +61,7 @@ export class CacheLayer {
 
   async fetch(family: KeyFamily, key: string, ttlS: number, load: () => Promise<string | null>): Promise<CacheResult> {
     const fullKey = this.#prefix + key;
-    const flight = this.#flights.do(fullKey, () => this.#getOrLoad(fullKey, ttlS, load));
+    const flight = this.#flights.do(fullKey, () => this.#getOrLoad(family, fullKey, ttlS, load));
     if (flight.shared) this.#events.coalesced(family);
     const r = await flight.result;
     if (r.hit) this.#events.hit(family);
@@ -67,10 +69,11 @@ export class CacheLayer {
     return r;
   }
 
-  async #getOrLoad(fullKey: string, ttlS: number, load: () => Promise<string | null>): Promise<CacheResult> {
+  async #getOrLoad(family: KeyFamily, fullKey: string, ttlS: number, load: () => Promise<string | null>): Promise<CacheResult> {
     let cached: Buffer | null = null;
     try {
       cached = await this.store.get(fullKey);
+      this.#events.storeLookup(family, cached !== null);
     } catch (err) {
       this.#storeFailed('get', err);
     }

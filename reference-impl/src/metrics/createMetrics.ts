@@ -15,6 +15,7 @@ export const metricNames = {
   cacheMisses: 'scaleproof_cache_misses_total',
   cacheStoreErrors: 'scaleproof_cache_store_errors_total',
   cacheCoalesced: 'scaleproof_cache_coalesced_requests_total',
+  cacheStoreLookups: 'scaleproof_cache_store_lookups_total',
   cacheStoreUp: 'scaleproof_cache_store_up',
   dbQueries: 'scaleproof_db_queries_total',
   dbIdleErrors: 'scaleproof_db_idle_client_errors_total',
@@ -66,6 +67,9 @@ export function createMetrics(sources: MetricSources) {
   const hits = new client.Counter({ name: metricNames.cacheHits, help: 'Cache hits per key family', labelNames: ['family'] as const, registers: r });
   const misses = new client.Counter({ name: metricNames.cacheMisses, help: 'Cache misses per key family', labelNames: ['family'] as const, registers: r });
   const coalesced = new client.Counter({ name: metricNames.cacheCoalesced, help: 'Requests that joined an in-flight lookup of the same key (single-flight)', labelNames: ['family'] as const, registers: r });
+  // Per store GET, not per request: single-flight lets concurrent requests share one GET, so this (and not
+  // hits/misses above) is what Redis INFO keyspace_hits/misses must agree with.
+  const storeLookups = new client.Counter({ name: metricNames.cacheStoreLookups, help: 'Cache store GETs by key family and result (found or not)', labelNames: ['family', 'result'] as const, registers: r });
   const storeErrors = new client.Counter({ name: metricNames.cacheStoreErrors, help: 'Cache store (Redis) operations that failed and were served fail-open', labelNames: ['operation'] as const, registers: r });
   const storeUp = new client.Gauge({ name: metricNames.cacheStoreUp, help: '1 when the cache store (Redis or in-process) is reachable', registers: r });
   const dbQueries = new client.Counter({ name: metricNames.dbQueries, help: 'Statements issued to Postgres (queries and COPYs)', labelNames: ['pool'] as const, registers: r });
@@ -105,6 +109,7 @@ export function createMetrics(sources: MetricSources) {
     hit: (f) => hitBy[f].inc(),
     miss: (f) => missBy[f].inc(),
     coalesced: (f) => coalescedBy[f].inc(),
+    storeLookup: (f, found) => storeLookups.labels(f, found ? 'hit' : 'miss').inc(),
     storeError: (op) => storeErrors.labels(op).inc(),
   };
   const bufferEvents: WriteBufferEvents = {
