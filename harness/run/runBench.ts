@@ -90,6 +90,8 @@ export async function runBench(o: BenchOptions, ctx: RunContext): Promise<BenchO
           SCALEPROOF_REDIS_PREFIX: `sp:${runId}:`, // a cold, private key space per run, even on a shared Redis
           PORT: '0',
           HOST: '127.0.0.1',
+          // Warnings and errors still reach the terminal; per-request info lines would drown the progress line.
+          SCALEPROOF_LOG_LEVEL: ctx.childEnv.SCALEPROOF_LOG_LEVEL ?? 'warn',
         },
         log,
       });
