@@ -37,6 +37,7 @@ describe.skipIf(!testRedisUrl())(redisTitle('GET /metrics'), () => {
     expectType(metricNames.cacheMisses, 'COUNTER');
     expectType(metricNames.cacheCoalesced, 'COUNTER');
     expectType(metricNames.cacheStoreErrors, 'COUNTER');
+    expectType(metricNames.cacheStoreLookups, 'COUNTER');
     expectType(metricNames.bufferDepth, 'GAUGE');
     expectType(metricNames.flushes, 'COUNTER');
     expectType(metricNames.flushFailures, 'COUNTER');
@@ -54,6 +55,8 @@ describe.skipIf(!testRedisUrl())(redisTitle('GET /metrics'), () => {
     expect(value(metricNames.cacheHits, { family: 'pin' })).toBe(1);
     expect(value(metricNames.cacheMisses, { family: 'pin' })).toBe(1);
     expect(value(metricNames.cacheHits, { family: 'user' })).toBe(0); // every family is present from the start
+    expect(value(metricNames.cacheStoreLookups, { family: 'pin', result: 'hit' })).toBe(1);
+    expect(value(metricNames.cacheStoreLookups, { family: 'pin', result: 'miss' })).toBe(1);
     expect(value(metricNames.eventsAccepted)).toBe(2);
     expect(value(metricNames.poolTotal, { pool: 'primary' })).toBeGreaterThanOrEqual(1);
     expect(value(metricNames.dbQueries, { pool: 'primary' })).toBeGreaterThanOrEqual(2); // the PIN read and the health check at least

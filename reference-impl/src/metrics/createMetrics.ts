@@ -105,11 +105,14 @@ export function createMetrics(sources: MetricSources) {
   const hitBy = byFamily(hits);
   const missBy = byFamily(misses);
   const coalescedBy = byFamily(coalesced);
+  // Pre-bound like the others: this runs on every store GET.
+  const lookupHitBy = Object.fromEntries(KEY_FAMILIES.map((f) => [f, storeLookups.labels(f, 'hit')])) as Record<KeyFamily, Counter>;
+  const lookupMissBy = Object.fromEntries(KEY_FAMILIES.map((f) => [f, storeLookups.labels(f, 'miss')])) as Record<KeyFamily, Counter>;
   const cacheEvents: CacheEvents = {
     hit: (f) => hitBy[f].inc(),
     miss: (f) => missBy[f].inc(),
     coalesced: (f) => coalescedBy[f].inc(),
-    storeLookup: (f, found) => storeLookups.labels(f, found ? 'hit' : 'miss').inc(),
+    storeLookup: (f, found) => (found ? lookupHitBy : lookupMissBy)[f].inc(),
     storeError: (op) => storeErrors.labels(op).inc(),
   };
   const bufferEvents: WriteBufferEvents = {
