@@ -3,7 +3,8 @@ export function redactUrl(url: string | undefined): string | undefined {
   if (url === undefined) return undefined;
   try {
     const u = new URL(url);
-    if (u.password) u.password = '***';
+    if (!u.password) return url; // nothing to hide: keep it exactly as given
+    u.password = '***';
     return u.toString();
   } catch {
     // Not a URL we can parse: strip anything that looks like user:pass@.

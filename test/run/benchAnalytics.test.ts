@@ -32,7 +32,17 @@ beforeAll(async () => {
   redis = await spawnRedis(bin, () => undefined);
   tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'sp-bench-'));
   firstOut = path.join(tmp, 'run1');
-  first = await runCli(CLI, [...SMALL, '--out', firstOut], { DATABASE_URL: db.url, REDIS_URL: redis.url });
+  // Bounds no machine speed can cross, so the exit code tests the pipeline, not this machine's load. The
+  // default set (p95 < 800 ms, 200 req/s, cache hit > 0.8) is judged by the real acceptance runs.
+  const loose = path.join(tmp, 'loose.json');
+  await fs.writeFile(loose, JSON.stringify({
+    'http_req_duration{endpoint:pin_public}': ['p(95)<60000'],
+    'http_req_duration{endpoint:user}': ['p(95)<60000'],
+    http_req_failed: ['rate<0.01'],
+    http_reqs: ['count>0'],
+    cache_hit_ratio: ['value>0'],
+  }));
+  first = await runCli(CLI, [...SMALL, '--thresholds', loose, '--out', firstOut], { DATABASE_URL: db.url, REDIS_URL: redis.url });
 }, 300_000);
 
 afterAll(async () => {
@@ -62,8 +72,10 @@ describe.skipIf(!bin)(redisServerTitle('bench:analytics'), () => {
       expect(e.latencyMs.p50).toBeLessThanOrEqual(e.latencyMs.p99);
     }
     expect(s.server.cacheHitSource).toBe('redis-info');
-    expect(s.thresholds.length).toBeGreaterThan(3);
+    expect(s.thresholds).toHaveLength(5);
     for (const t of s.thresholds) expect(t).toEqual(expect.objectContaining({ metric: expect.any(String), expression: expect.any(String), ok: true }));
+    expect(s.thresholds.find((t) => t.metric.includes('endpoint:user'))?.skipped).toBe(true);
+    expect(s.thresholds.find((t) => t.metric === 'cache_hit_ratio')?.observed).toBe(s.server.cacheHitRatio);
     expect(s.environment.driver).toBe('autocannon');
     expect(s.environment.dataset).toEqual(expect.objectContaining({ seed: 42 }));
     expect(s.warmup.requests).toBeGreaterThan(0);
@@ -165,7 +177,7 @@ describe.skipIf(!bin)(redisServerTitle('bench:analytics'), () => {
     const port = (server.address() as { port: number }).port;
     try {
       const out = path.join(tmp, 'target');
-      const res = await runCli(CLI, ['--target', `http://127.0.0.1:${port}`, '--users', '1000', '--duration', '2', '--warmup', '0', '--connections', '4', '--out', out], {});
+      const res = await runCli(CLI, ['--target', `http://127.0.0.1:${port}`, '--users', '1000', '--duration', '2', '--warmup', '0', '--connections', '4', '--thresholds', path.join(tmp, 'loose.json'), '--out', out], {});
       expect(res.code).toBe(0);
       const s = await readJson<RunSummary>(path.join(out, 'summary.json'));
       expect(s.server.cacheHitSource).toBe('x-cache-header');
