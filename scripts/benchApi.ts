@@ -23,7 +23,7 @@ import { once } from 'node:events';
 import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, Option } from 'commander';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { readEnv } from '../harness/config/readEnv.ts';
@@ -42,17 +42,12 @@ import { createKeySampler } from '../seeders/keySampler.ts';
 import { pinNumber } from '../seeders/pinNumber.ts';
 import { seedDataset } from '../seeders/seedDataset.ts';
 import { seedDefaults } from '../seeders/SeedParameters.ts';
+import { exitWithError, parseOrExit } from './cli/exitWithError.ts';
 
 const TARGETS = { ratio: 0.6, eventsPerSecond: 20_000 } as const;
 const secrets = () => [process.env.DATABASE_URL, process.env.REDIS_URL];
 const log = (line: string) => process.stderr.write(`[bench:api] ${redactText(line, secrets())}\n`);
 
-function fail(err: unknown): never {
-  const code = err instanceof ScaleproofError ? err.exitCode : err instanceof CommanderError ? 2 : 1;
-  const msg = err instanceof Error ? err.message : String(err);
-  process.stderr.write(`scaleproof: ${redactText(msg.replace(/^error: /, ''), secrets()).split('\n').map((l) => l.trim()).filter(Boolean).join(' ')}\n`);
-  process.exit(code);
-}
 
 const program = new Command('bench:api')
   .description('Cached-read throughput against a bare Redis route, and analytics write throughput with a stored-vs-accepted check.')
@@ -72,14 +67,7 @@ const program = new Command('bench:api')
   .exitOverride()
   .configureOutput({ writeErr: () => undefined, outputError: () => undefined });
 
-let opts: ReturnType<typeof program.opts>;
-try {
-  program.parse(process.argv);
-  opts = program.opts();
-} catch (err) {
-  if (err instanceof CommanderError && err.code === 'commander.helpDisplayed') process.exit(0);
-  fail(err);
-}
+const opts = parseOrExit<ReturnType<typeof program.opts>>(program, process.argv, secrets());
 
 /** Child mode: the bare route, announced with the same "listening on" line as the API. */
 async function serveBare(key: string): Promise<void> {
@@ -317,4 +305,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch(fail);
+main().catch((err: unknown) => exitWithError(err, secrets()));

@@ -6,10 +6,9 @@
  * something failed (2 usage/configuration, 1 other).
  */
 import os from 'node:os';
-import { Command, CommanderError } from 'commander';
+import { Command } from 'commander';
 import pg from 'pg';
 import { readEnv } from '../harness/config/readEnv.ts';
-import { ScaleproofError } from '../harness/errors/ScaleproofError.ts';
 import { migrate } from '../harness/migrate/migrate.ts';
 import { intArg } from '../harness/run/parseArgs.ts';
 import { redactText, redactUrl } from '../harness/services/redactUrl.ts';
@@ -17,17 +16,11 @@ import { startPostgres, type PostgresHandle } from '../harness/services/startPos
 import { measureRawCopy } from '../seeders/measureRawCopy.ts';
 import { seedDataset } from '../seeders/seedDataset.ts';
 import { MAX_USERS, seedDefaults, startOfUtcDay, validateSeedParameters } from '../seeders/SeedParameters.ts';
+import { exitWithError, parseOrExit } from './cli/exitWithError.ts';
 
 const secrets = [process.env.DATABASE_URL];
 const TARGETS = { wallSecondsAt1M: 90, ratio: 0.5, peakRssBytes: 512 * 1024 * 1024 };
 
-function fail(err: unknown): never {
-  const code = err instanceof ScaleproofError ? err.exitCode : err instanceof CommanderError ? 2 : 1;
-  const msg = err instanceof Error ? err.message : String(err);
-  process.stderr.write(`scaleproof: ${redactText(msg.replace(/^error: /, ''), secrets).split('\n')[0]}\n`);
-  if (code === 1 && err instanceof Error && err.stack) process.stderr.write(redactText(err.stack, secrets) + '\n');
-  process.exit(code);
-}
 
 const program = new Command('bench:seed')
   .description('Seed at a given scale and compare the events load rate with this machine\'s raw COPY rate, measured in the same run.')
@@ -39,14 +32,7 @@ const program = new Command('bench:seed')
   .exitOverride()
   .configureOutput({ writeErr: () => undefined, outputError: () => undefined });
 
-let opts: ReturnType<typeof program.opts>;
-try {
-  program.parse(process.argv);
-  opts = program.opts();
-} catch (err) {
-  if (err instanceof CommanderError && (err.code === 'commander.helpDisplayed' || err.code === 'commander.version')) process.exit(0);
-  fail(err);
-}
+const opts = parseOrExit<ReturnType<typeof program.opts>>(program, process.argv, secrets);
 
 const round = (n: number, digits = 0) => Number(n.toFixed(digits));
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
@@ -120,4 +106,4 @@ function verdict(ok: boolean, target: string): string {
   return `${ok ? 'ok' : 'MISSED'} (target ${target})`;
 }
 
-main().catch(fail);
+main().catch((err: unknown) => exitWithError(err, secrets));

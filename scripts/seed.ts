@@ -4,7 +4,7 @@
  * Every flag is validated before a database is touched; bad input prints one line and exits 2.
  * Exit codes: 0 seeded or skipped; 2 usage or configuration error; 1 any other failure.
  */
-import { Command, CommanderError, Option } from 'commander';
+import { Command, Option } from 'commander';
 import { readEnv } from '../harness/config/readEnv.ts';
 import { ScaleproofError } from '../harness/errors/ScaleproofError.ts';
 import { migrate } from '../harness/migrate/migrate.ts';
@@ -14,16 +14,10 @@ import { startPostgres, type PostgresHandle } from '../harness/services/startPos
 import type { KeyDistribution } from '../scenarios/Scenario.ts';
 import { seedDataset } from '../seeders/seedDataset.ts';
 import { MAX_EVENTS_PER_USER, MAX_SEED, MAX_USERS, seedDefaults, startOfUtcDay, validateSeedParameters } from '../seeders/SeedParameters.ts';
+import { exitWithError, parseOrExit } from './cli/exitWithError.ts';
 
 const secrets = [process.env.DATABASE_URL];
 
-function fail(err: unknown): never {
-  const code = err instanceof ScaleproofError ? err.exitCode : err instanceof CommanderError ? 2 : 1;
-  const msg = err instanceof Error ? err.message : String(err);
-  process.stderr.write(`scaleproof: ${redactText(msg.replace(/^error: /, ''), secrets).split('\n').map((l) => l.trim()).filter(Boolean).join(' ')}\n`);
-  if (code === 1 && err instanceof Error && err.stack) process.stderr.write(redactText(err.stack, secrets) + '\n');
-  process.exit(code);
-}
 
 function numberArg(flag: string, min: number, max: number) {
   return (raw: string): number => {
@@ -58,14 +52,7 @@ const program = new Command('seed')
   .exitOverride()
   .configureOutput({ writeErr: () => undefined, outputError: () => undefined });
 
-let opts: ReturnType<typeof program.opts>;
-try {
-  program.parse(process.argv);
-  opts = program.opts();
-} catch (err) {
-  if (err instanceof CommanderError && (err.code === 'commander.helpDisplayed' || err.code === 'commander.version')) process.exit(0);
-  fail(err);
-}
+const opts = parseOrExit<ReturnType<typeof program.opts>>(program, process.argv, secrets);
 
 async function main(): Promise<void> {
   const distribution: KeyDistribution = opts.distribution === 'uniform' ? { kind: 'uniform' }
@@ -97,4 +84,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch(fail);
+main().catch((err: unknown) => exitWithError(err, secrets));
