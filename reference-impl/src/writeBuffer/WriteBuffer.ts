@@ -121,7 +121,12 @@ export class WriteBuffer {
       this.#opts.log.error(`write buffer: flush of ${batch.length} events failed (attempt ${this.#consecutiveFailures}); kept, retrying in ${delayMs} ms: ${errorText(err)}`);
       if (!this.#closed) {
         clearTimeout(this.#retryTimer);
-        this.#retryTimer = setTimeout(() => this.#kick(), delayMs);
+        // The timer ends the backoff itself: setTimeout runs on the monotonic clock and may fire a millisecond
+        // before Date.now() reaches #retryAtMs, and a kick refused then would leave the batch until the next tick.
+        this.#retryTimer = setTimeout(() => {
+          this.#retryAtMs = 0;
+          this.#kick();
+        }, delayMs);
         this.#retryTimer.unref();
       }
     } finally {
