@@ -5,7 +5,7 @@
  * (ratios such as error rate and cache hit, where A may be 0).
  */
 import { median, quantileSorted, sampleWithReplacement } from 'simple-statistics';
-import { seededRandom } from './seededRandom.ts';
+import { seededRandom } from '../random/seededRandom.ts';
 
 export type ChangeScale = 'relative' | 'absolute';
 

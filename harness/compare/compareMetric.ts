@@ -12,7 +12,7 @@ import { median } from 'simple-statistics';
 import { bootstrapMedianChange, changeOf, type ChangeScale } from './bootstrapMedianChange.ts';
 import type { CompareOptions, ComparedMetric, MetricComparison, MetricVerdict, SideSamples } from './ComparisonResult.ts';
 import { mannWhitney } from './mannWhitney.ts';
-import { deriveSeed } from './seededRandom.ts';
+import { deriveSeed } from '../random/seededRandom.ts';
 
 export interface MetricSpec {
   metric: ComparedMetric;

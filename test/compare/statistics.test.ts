@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { bootstrapMedianChange } from '../../harness/compare/bootstrapMedianChange.ts';
 import { mannWhitney } from '../../harness/compare/mannWhitney.ts';
-import { seededRandom } from '../../harness/compare/seededRandom.ts';
+import { seededRandom } from '../../harness/random/seededRandom.ts';
 
 describe('mannWhitney', () => {
   it('matches R wilcox.test on its own documentation example (W = 35, exact two-sided p = 0.2544)', () => {

@@ -11,7 +11,7 @@
  * - the body echoes the path; the x-scaleproof-phase header is recorded per request.
  */
 import http from 'node:http';
-import { mulberry32 } from '../../harness/drive/autocannon/createEndpointPicker.ts';
+import { seededRandom } from '../../harness/random/seededRandom.ts';
 
 export interface SleepTargetConfig {
   /** Each request sleeps a uniform delay from a band picked by weight. */
@@ -31,7 +31,7 @@ export interface TargetRecord {
 }
 
 function delaySampler(d: NonNullable<SleepTargetConfig['delay']>): () => number {
-  const random = mulberry32(d.seed);
+  const random = seededRandom(d.seed);
   const total = d.bands.reduce((a, b) => a + b.weight, 0);
   return () => {
     let r = random() * total;

@@ -6,7 +6,7 @@
 import type { EndpointName, EndpointSummary, RunSummary, ThresholdResult, TrialSample } from '../../harness/model/RunSummary.ts';
 import { SUMMARY_SCHEMA_VERSION } from '../../harness/model/RunSummary.ts';
 import { LatencyRecorder } from '../../harness/drive/LatencyRecorder.ts';
-import { seededRandom } from '../../harness/compare/seededRandom.ts';
+import { seededRandom } from '../../harness/random/seededRandom.ts';
 
 export interface EndpointProfile {
   /** Requests per second the synthetic driver completes. */

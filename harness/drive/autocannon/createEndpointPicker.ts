@@ -5,21 +5,11 @@
  * and cheap enough for the per-request hot path.
  */
 import { ScaleproofError } from '../../errors/ScaleproofError.ts';
+import { seededRandom } from '../../random/seededRandom.ts';
 
 export interface EndpointPicker {
   /** Index into the weights given to createEndpointPicker. */
   next(): number;
-}
-
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export function createEndpointPicker(weights: readonly number[], seed: number): EndpointPicker {
@@ -33,7 +23,7 @@ export function createEndpointPicker(weights: readonly number[], seed: number): 
   let acc = 0;
   weights.forEach((w, i) => (bounds[i] = (acc += w) / total));
   const last = weights.reduce((found, w, i) => (w > 0 ? i : found), 0);
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   if (weights.filter((w) => w > 0).length === 1) return { next: () => (random(), last) };
   return {
     next() {

@@ -1,6 +1,6 @@
 /*
- * A seeded PRNG (mulberry32) for the bootstrap: the same seed gives the same resamples, so a comparison
- * printed today and re-run tomorrow says the same thing. Returns floats in [0, 1) like Math.random.
+ * A seeded PRNG (mulberry32): the same seed gives the same sequence (bootstrap resamples, endpoint picks),
+ * so a comparison printed today and re-run tomorrow says the same thing. Floats in [0, 1) like Math.random.
  */
 export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
