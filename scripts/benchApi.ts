@@ -43,6 +43,7 @@ import { pinNumber } from '../seeders/pinNumber.ts';
 import { seedDataset } from '../seeders/seedDataset.ts';
 import { seedDefaults } from '../seeders/SeedParameters.ts';
 import { exitWithError, parseOrExit } from './cli/exitWithError.ts';
+import { deleteRedisPrefix } from '../harness/services/deleteRedisPrefix.ts';
 
 const TARGETS = { ratio: 0.6, eventsPerSecond: 20_000 } as const;
 const secrets = () => [process.env.DATABASE_URL, process.env.REDIS_URL];
@@ -158,20 +159,6 @@ async function eventsAcceptedByServer(apiUrl: string): Promise<number> {
   return Number(/^scaleproof_events_accepted_total (\S+)$/m.exec(text)?.[1] ?? NaN);
 }
 
-async function deleteKeys(redisUrl: string, prefix: string): Promise<void> {
-  const r = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await r.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length) await r.del(...keys);
-    } while (cursor !== '0');
-  } finally {
-    r.disconnect();
-  }
-}
-
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
@@ -190,7 +177,7 @@ async function main(): Promise<void> {
   const cleanup = async () => {
     await bare?.stop().catch(() => undefined);
     await api?.stop(60_000).catch(() => undefined);
-    if (services?.redis.url) await deleteKeys(services.redis.url, prefix).catch(() => undefined);
+    if (services?.redis.url) await deleteRedisPrefix(services.redis.url, prefix).catch(() => undefined);
     await services?.stopAll();
   };
   onShutdown(cleanup);

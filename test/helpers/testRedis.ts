@@ -3,8 +3,8 @@
  * case the test is skipped under a title that names what is missing.
  */
 import crypto from 'node:crypto';
-import { Redis } from 'ioredis';
 import { inject } from 'vitest';
+import { deleteRedisPrefix } from '../../harness/services/deleteRedisPrefix.ts';
 
 export const NO_REDIS = 'SKIPPED: no Redis (set REDIS_URL or put redis-server on PATH)';
 
@@ -22,19 +22,7 @@ export function keyPrefix(testName: string): string {
 }
 
 /** Deletes every key under `prefix`. */
-export async function deletePrefix(url: string, prefix: string): Promise<void> {
-  const r = new Redis(url, { maxRetriesPerRequest: 1 });
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await r.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length) await r.del(...keys);
-    } while (cursor !== '0');
-  } finally {
-    r.disconnect();
-  }
-}
+export const deletePrefix = deleteRedisPrefix;
 
 export const NO_REDIS_SERVER = 'SKIPPED: no redis-server binary on PATH (apt-get install redis-server)';
 
