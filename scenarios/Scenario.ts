@@ -21,7 +21,10 @@ export interface EndpointSpec {
   route: string;
   /** Expected statuses; anything else counts as failed (k6's expected_response). */
   expectedStatuses: number[];
-  /** Builds one request for a key (a user/pin id drawn from the sampler). */
+  /**
+   * Builds one request for a key (a user/pin id drawn from the sampler). Must be a pure function of the key:
+   * the autocannon driver builds a hot key's request once and reuses its bytes.
+   */
   request(key: number): RequestSpec;
 }
 

@@ -1,5 +1,5 @@
 /*
- * pnpm bench:overhead [--json] [--connections 10] [--duration 4] [--rounds 5]
+ * pnpm bench:overhead [--json] [--connections 10] [--duration 4] [--rounds 5] [--no-pin]
  *
  * How much throughput the harness's autocannon driver costs compared with the bare autocannon CLI, measured in
  * one run against the same trivial local endpoint (node:http answering "ok", in a child process on port 0),
@@ -14,10 +14,13 @@
  * The harness sends what a real run sends: GET /pin/public/<pin> with a fresh key per request from the seeded
  * Zipf sampler (seeders/keySampler.ts), each response attributed and timed into per-endpoint HDR histograms,
  * with the saturation monitor and a progress line running; the bare CLI repeats one static request of the same
- * length. Target: ratio (harness / bare) >= 0.9. The exit code is 0 either way (2 for bad flags): this is a
+ * length. With taskset on PATH and 2+ CPUs, the driver side (this process for the harness, the CLI's process for
+ * the bare side) runs on CPU 0 and the target on the last CPU: neither side then fights the target for a core,
+ * and the scheduler's placement stops adding run-to-run noise (--no-pin turns this off).
+ * Target: ratio (harness / bare) >= 0.9. The exit code is 0 either way (2 for bad flags): this is a
  * measurement, not a gate. With --json the last stdout line is one JSON object.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -27,6 +30,8 @@ import type { Scenario } from '../scenarios/Scenario.ts';
 import { createProgressPrinter } from '../harness/drive/autocannon/createProgressPrinter.ts';
 import { runAutocannon } from '../harness/drive/autocannon/runAutocannon.ts';
 import { createKeySampler } from '../seeders/keySampler.ts';
+import { readEnv } from '../harness/config/readEnv.ts';
+import { findOnPath } from '../harness/services/findOnPath.ts';
 
 const TARGET_RATIO = 0.9;
 const USERS = 1_000_000;
@@ -59,8 +64,16 @@ function positiveInt(flag: string, raw: string | undefined, fallback: number, ma
   return n;
 }
 
-async function startTrivialTarget(): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['-e', TRIVIAL_SERVER], { stdio: ['ignore', 'pipe', 'inherit'] });
+/** How to start a process on a given CPU: `taskset -c N`, or nothing when not pinning. */
+type Pinning = { taskset: string; driverCpu: number; targetCpu: number } | undefined;
+
+function onCpu(pin: Pinning, which: 'driverCpu' | 'targetCpu', command: string, args: string[]): [string, string[]] {
+  return pin ? [pin.taskset, ['-c', String(pin[which]), command, ...args]] : [command, args];
+}
+
+async function startTrivialTarget(pin: Pinning): Promise<{ url: string; child: ChildProcess }> {
+  const [cmd, args] = onCpu(pin, 'targetCpu', process.execPath, ['-e', TRIVIAL_SERVER]);
+  const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   const port = await new Promise<number>((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -73,9 +86,10 @@ async function startTrivialTarget(): Promise<{ url: string; child: ChildProcess 
   return { url: `http://127.0.0.1:${port}`, child };
 }
 
-async function runBare(url: string, connections: number, durationS: number, round: number): Promise<Measurement> {
-  const args = ['-c', String(connections), '-d', String(durationS), '-W', '[', '-c', String(connections), '-d', '1', ']', '--json', `${url}/pin/public/P0000001`];
-  const child = spawn(autocannonBin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+async function runBare(url: string, connections: number, durationS: number, round: number, pin: Pinning): Promise<Measurement> {
+  const acArgs = ['-c', String(connections), '-d', String(durationS), '-W', '[', '-c', String(connections), '-d', '1', ']', '--json', `${url}/pin/public/P0000001`];
+  const [cmd, args] = onCpu(pin, 'driverCpu', autocannonBin, acArgs);
+  const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
@@ -104,11 +118,20 @@ async function runHarness(url: string, connections: number, durationS: number, r
   return { side: 'harness', round, rps: requests / r.autocannonTotals.durationS, requests, durationS: r.autocannonTotals.durationS };
 }
 
+/** Pins this process (every thread, so the harness side) to the driver CPU; undefined when that is not possible. */
+async function pinning(cpuCount: number, pathVar: string | undefined): Promise<Pinning> {
+  const taskset = await findOnPath('taskset', pathVar);
+  if (!taskset || cpuCount < 2) return undefined;
+  const pin = { taskset, driverCpu: 0, targetCpu: cpuCount - 1 };
+  execFileSync(taskset, ['-a', '-cp', String(pin.driverCpu), String(process.pid)], { stdio: 'ignore' });
+  return pin;
+}
+
 async function main(): Promise<void> {
   let values: Record<string, string | boolean | undefined>;
   try {
     ({ values } = parseArgs({
-      options: { json: { type: 'boolean' }, connections: { type: 'string' }, duration: { type: 'string' }, rounds: { type: 'string' } },
+      options: { json: { type: 'boolean' }, 'no-pin': { type: 'boolean' }, connections: { type: 'string' }, duration: { type: 'string' }, rounds: { type: 'string' } },
       strict: true,
     }));
   } catch (err) {
@@ -125,14 +148,22 @@ async function main(): Promise<void> {
   log(`bench:overhead: harness autocannon driver vs bare autocannon CLI, ${connections} connections, ${durationS} s per run, ${rounds} rounds`);
   log(`machine: ${machine}`);
 
-  const target = await startTrivialTarget();
+  let pathVar: string | undefined;
+  try {
+    ({ pathVar } = readEnv(process.env, process.cwd()));
+  } catch (err) {
+    usage((err as Error).message);
+  }
+  const pin = values['no-pin'] === true ? undefined : await pinning(cpus.length, pathVar);
+  log(pin ? `pinning: driver side on CPU ${pin.driverCpu}, target on CPU ${pin.targetCpu} (taskset)` : 'pinning: off (--no-pin, one CPU, or no taskset on PATH)');
+  const target = await startTrivialTarget(pin);
   const pairs: Array<{ round: number; harness: Measurement; bare: Measurement; ratio: number }> = [];
   try {
     for (let round = 1; round <= rounds; round++) {
       const first = round % 2 === 1 ? 'harness' : 'bare';
       const runs: Partial<Record<Measurement['side'], Measurement>> = {};
       for (const side of first === 'harness' ? (['harness', 'bare'] as const) : (['bare', 'harness'] as const)) {
-        const m = side === 'harness' ? await runHarness(target.url, connections, durationS, round) : await runBare(target.url, connections, durationS, round);
+        const m = side === 'harness' ? await runHarness(target.url, connections, durationS, round) : await runBare(target.url, connections, durationS, round, pin);
         runs[side] = m;
         log(`  round ${round} ${side.padEnd(7)} ${Math.round(m.rps).toString().padStart(7)} req/s  (${m.requests} requests in ${m.durationS.toFixed(2)} s)`);
       }
@@ -164,12 +195,13 @@ async function main(): Promise<void> {
   log(`target ratio >= ${TARGET_RATIO}: ${targetMet ? 'met' : 'NOT met'}`);
   log(
     `method: ${rounds} rounds, order alternating per round, each run after a 1 s warm-up; ratio = the median of the per-round ratios ` +
-      "(adjacent runs share the machine's load); answered requests / autocannon's duration; trivial node:http target in a child process.",
+      "(adjacent runs share the machine's load); answered requests / autocannon's duration; trivial node:http target in a child process; " +
+      (pin ? `driver side pinned to CPU ${pin.driverCpu}, target to CPU ${pin.targetCpu}.` : 'no CPU pinning.'),
   );
   if (json) {
     const runs = pairs.flatMap((p) => [p.harness, p.bare]).map((m) => ({ ...m, rps: Math.round(m.rps) }));
     process.stdout.write(
-      `${JSON.stringify({ harnessRps: Math.round(harnessRps), bareAutocannonRps: Math.round(bareAutocannonRps), ratio: Number(ratio.toFixed(3)), bestVsBestRatio: Number(bestRatio.toFixed(3)), targetRatio: TARGET_RATIO, targetMet, connections, durationS, rounds, machine, runs })}\n`,
+      `${JSON.stringify({ harnessRps: Math.round(harnessRps), bareAutocannonRps: Math.round(bareAutocannonRps), ratio: Number(ratio.toFixed(3)), bestVsBestRatio: Number(bestRatio.toFixed(3)), targetRatio: TARGET_RATIO, targetMet, connections, durationS, rounds, pinned: pin !== undefined, machine, runs })}\n`,
     );
   }
 }

@@ -28,20 +28,25 @@ interface Bucket {
  */
 class EndpointRecord {
   readonly seconds = new Map<number, Bucket>();
-  readonly statusCounts: Record<string, number> = {};
+  /** Keyed by the numeric status (0 = transport error): no string is built per response. */
+  readonly statusCounts = new Map<number, number>();
   requests = 0;
   errors = 0;
   hits = 0;
   misses = 0;
   sawXCache = false;
+  // Responses arrive in time order, so the current second's bucket is nearly always the last one used.
+  #lastSecond = -1;
+  #lastBucket: Bucket | undefined;
 
   add(s: ResponseSample, second: number): void {
     this.requests++;
     if (s.failed) this.errors++;
-    const key = s.status === 0 ? 'error' : String(s.status);
-    this.statusCounts[key] = (this.statusCounts[key] ?? 0) + 1;
-    let b = this.seconds.get(second);
+    this.statusCounts.set(s.status, (this.statusCounts.get(s.status) ?? 0) + 1);
+    let b = second === this.#lastSecond ? this.#lastBucket : this.seconds.get(second);
     if (!b) this.seconds.set(second, (b = { hist: createHistogram(), requests: 0, errors: 0 }));
+    this.#lastSecond = second;
+    this.#lastBucket = b;
     b.requests++;
     if (s.failed) b.errors++;
     recordMs(b.hist, s.latencyMs);
@@ -68,7 +73,10 @@ function summarize(records: readonly EndpointRecord[], durationS: number): Endpo
     hits += r.hits;
     misses += r.misses;
     sawXCache ||= r.sawXCache;
-    for (const [k, v] of Object.entries(r.statusCounts)) statusCounts[k] = (statusCounts[k] ?? 0) + v;
+    for (const [status, n] of r.statusCounts) {
+      const k = status === 0 ? 'error' : String(status);
+      statusCounts[k] = (statusCounts[k] ?? 0) + n;
+    }
     for (const [t, b] of r.seconds) {
       whole.add(b.hist);
       let acc = perSecond.get(t);

@@ -68,4 +68,27 @@ describe('autocannon driver attribution', () => {
     expect(servedOk + servedFail - ok.requests - fail.requests).toBeLessThanOrEqual(r.cutOff);
     expect(r.autocannonTotals.statusCounts).toEqual({ '200': ok.requests, '500': fail.requests });
   });
+
+  it('sends each drawn key on the wire, for hot keys whose request bytes are reused and for cold keys built fresh', async () => {
+    const scenario = routeScenario(
+      [
+        { name: 'pin_public', weight: 1, route: 'hot' },
+        { name: 'pin_events', weight: 1, route: 'hotpost', method: 'POST' },
+      ],
+      { kind: 'closed', connections: 3, pipelining: 1 },
+    );
+    // Keys repeat (so cached bytes are reused) and straddle the 65,536-key hot range.
+    const cycle = [1, 7, 7, 65_536, 65_537, 1, 900_001, 7];
+    const drawn: number[] = [];
+    let i = 0;
+    const sampler = { next: () => { const k = cycle[i++ % cycle.length]!; drawn.push(k); return k; } };
+    const r = await runAutocannonPhase({ scenario, baseUrl: target.url, sampler, phase: 'measured', durationS: 1, amount: 400 });
+    const seen = (await target.records()).filter((x) => x.route === 'hot' || x.route === 'hotpost');
+
+    expect(r.totals.requests).toBe(400);
+    expect(r.totals.errors).toBe(0);
+    const keysOnWire = seen.map((x) => Number(x.path.split('/')[2])).sort((a, b) => a - b);
+    expect(keysOnWire).toEqual([...drawn].sort((a, b) => a - b));
+    expect(r.endpoints.pin_public!.requests).toBe(seen.filter((x) => x.route === 'hot').length);
+  });
 });
