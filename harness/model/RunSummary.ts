@@ -74,7 +74,7 @@ export interface ServerSide {
   cacheHitRatio: number | null;
   cacheHitSource: CacheHitSource;
   redis?: { hits: number; misses: number; ratio: number | null } | undefined;
-  /** The API's per-request cache outcomes (requests that shared a single-flight lookup count each). */
+  /** The API's per-request cache outcomes; in the reference API one store GET each, so equal to apiStoreLookups. */
   apiCounters?: { hits: number; misses: number; ratio: number | null } | undefined;
   /** The API's store GETs by outcome: the same events Redis INFO counts, so the cross-check compares these. */
   apiStoreLookups?: { hits: number; misses: number; ratio: number | null } | undefined;

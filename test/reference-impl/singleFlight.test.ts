@@ -28,7 +28,11 @@ describe.skipIf(!testRedisUrl())(redisTitle('single-flight on a cold key'), () =
     const misses = Number(/scaleproof_cache_misses_total\{family="pin"\} (\d+)/.exec(metrics)?.[1]);
     const hits = Number(/scaleproof_cache_hits_total\{family="pin"\} (\d+)/.exec(metrics)?.[1]);
     expect(hits + misses).toBe(100);
-    expect(coalesced).toBeGreaterThan(0); // the others joined the one lookup rather than queueing behind it
+    expect(coalesced).toBeGreaterThan(0); // the others joined the one load rather than queueing behind it
+    // Every request made its own store GET, so Redis INFO would count exactly these hits and misses.
+    const lookups = (result: string) => Number(new RegExp(`scaleproof_cache_store_lookups_total\\{family="pin",result="${result}"\\} (\\d+)`).exec(metrics)?.[1] ?? 0);
+    expect(lookups('hit')).toBe(hits);
+    expect(lookups('miss')).toBe(misses);
   });
 
   it('100 concurrent requests for an unknown PIN make one query too and all answer 404', async () => {

@@ -83,7 +83,7 @@ describe.skipIf(!bin)(redisServerTitle('bench:analytics'), () => {
     await readJson(path.join(firstOut, 'bmf.json'));
   });
 
-  it("reports cache_hit_ratio equal to the Redis INFO delta, and the API's own store lookups agree to 3 decimals", async () => {
+  it("reports cache_hit_ratio equal to the Redis INFO delta, and the API's own store lookups and per-request counters agree", async () => {
     const s = await readJson<RunSummary>(path.join(firstOut, 'summary.json'));
     const r = s.server.redis!;
     expect(r.hits + r.misses).toBeGreaterThan(0);
@@ -92,6 +92,9 @@ describe.skipIf(!bin)(redisServerTitle('bench:analytics'), () => {
     // store GETs describe the same events.
     expect(s.server.apiStoreLookups!.ratio).toBeCloseTo(s.server.cacheHitRatio!, 3);
     expect(s.server.crossCheckDelta!).toBeLessThan(0.0005);
+    // Each request makes its own GET, so the per-request counters count the same events as well.
+    expect(s.server.apiCounters!.hits).toBe(s.server.apiStoreLookups!.hits);
+    expect(s.server.apiCounters!.misses).toBe(s.server.apiStoreLookups!.misses);
     expect(s.server.queriesPerRequest).not.toBeNull();
   });
 

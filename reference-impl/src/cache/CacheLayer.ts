@@ -1,9 +1,14 @@
 /*
  * Cache-aside over a CacheStore, with single-flight and fail-open.
  *
- * - fetch(): one store GET; on a miss, load from Postgres and SET with the family's TTL. Concurrent fetches of
- *   one key share a single GET+load (SingleFlight), so a cold hot key costs one database query, not N. The
- *   flight ends only after the SET, so a request arriving later finds the value in the store.
+ * - fetch(): one store GET per request; on a miss, load from Postgres and SET with the family's TTL. Concurrent
+ *   misses of one key share a single load+SET (SingleFlight), so a cold hot key costs one database query, not
+ *   N. The flight ends only after the SET, so a request arriving later finds the value in the store.
+ *   Every request makes its own GET (hits are not coalesced) so that Redis INFO keyspace_hits/misses, the
+ *   per-request counters and X-Cache all count the same events: the plan's "cache hit %" is the share of
+ *   reads answered from the cache, and coalescing hits would hide the hottest keys' hits from Redis INFO.
+ *   A GET answered before the SET is resolved before it too (Redis answers one connection in order), so a
+ *   miss seen during a load always finds that load's flight.
  * - Fail-open: a store error (Redis down, timed out) counts as a miss and is counted as a store error; the
  *   value is served from Postgres. Nothing waits on Redis: the store fails fast while it is disconnected.
  * - Only found values are cached (no negative caching): a PIN created a second ago is visible at once, and
@@ -49,7 +54,7 @@ export class CacheLayer {
   readonly #prefix: string;
   readonly #events: CacheEvents;
   readonly #log: ApiLogger;
-  readonly #flights = new SingleFlight<CacheResult>();
+  readonly #flights = new SingleFlight<Buffer | null>();
   #lastErrorLogMs = 0;
 
   constructor(opts: CacheLayerOptions) {
@@ -61,15 +66,6 @@ export class CacheLayer {
 
   async fetch(family: KeyFamily, key: string, ttlS: number, load: () => Promise<string | null>): Promise<CacheResult> {
     const fullKey = this.#prefix + key;
-    const flight = this.#flights.do(fullKey, () => this.#getOrLoad(family, fullKey, ttlS, load));
-    if (flight.shared) this.#events.coalesced(family);
-    const r = await flight.result;
-    if (r.hit) this.#events.hit(family);
-    else this.#events.miss(family);
-    return r;
-  }
-
-  async #getOrLoad(family: KeyFamily, fullKey: string, ttlS: number, load: () => Promise<string | null>): Promise<CacheResult> {
     let cached: Buffer | null = null;
     try {
       cached = await this.store.get(fullKey);
@@ -77,16 +73,27 @@ export class CacheLayer {
     } catch (err) {
       this.#storeFailed('get', err);
     }
-    if (cached !== null) return { value: cached, hit: true };
+    if (cached !== null) {
+      this.#events.hit(family);
+      return { value: cached, hit: true };
+    }
+    // Counted with the lookup, not after the load, so a scrape never sees a lookup without its outcome.
+    this.#events.miss(family);
+    const flight = this.#flights.do(fullKey, () => this.#loadAndStore(fullKey, ttlS, load));
+    if (flight.shared) this.#events.coalesced(family);
+    return { value: await flight.result, hit: false };
+  }
+
+  async #loadAndStore(fullKey: string, ttlS: number, load: () => Promise<string | null>): Promise<Buffer | null> {
     const loaded = await load();
-    if (loaded === null) return { value: null, hit: false };
+    if (loaded === null) return null;
     const value = Buffer.from(loaded);
     try {
       await this.store.set(fullKey, value, ttlS);
     } catch (err) {
       this.#storeFailed('set', err);
     }
-    return { value, hit: false };
+    return value;
   }
 
   #storeFailed(operation: 'get' | 'set', err: unknown): void {

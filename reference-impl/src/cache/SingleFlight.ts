@@ -1,6 +1,6 @@
 /*
  * Single-flight (Go's golang.org/x/sync/singleflight): concurrent calls for one key share one execution.
- * N requests for a cold key make one cache read and one database query; the others wait for its result.
+ * N requests that miss one cold key make one database query; the others wait for its result.
  */
 export class SingleFlight<T> {
   readonly #flights = new Map<string, Promise<T>>();

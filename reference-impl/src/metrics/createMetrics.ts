@@ -66,9 +66,9 @@ export function createMetrics(sources: MetricSources) {
   });
   const hits = new client.Counter({ name: metricNames.cacheHits, help: 'Cache hits per key family', labelNames: ['family'] as const, registers: r });
   const misses = new client.Counter({ name: metricNames.cacheMisses, help: 'Cache misses per key family', labelNames: ['family'] as const, registers: r });
-  const coalesced = new client.Counter({ name: metricNames.cacheCoalesced, help: 'Requests that joined an in-flight lookup of the same key (single-flight)', labelNames: ['family'] as const, registers: r });
-  // Per store GET, not per request: single-flight lets concurrent requests share one GET, so this (and not
-  // hits/misses above) is what Redis INFO keyspace_hits/misses must agree with.
+  const coalesced = new client.Counter({ name: metricNames.cacheCoalesced, help: 'Missing requests that joined an in-flight database load of the same key (single-flight)', labelNames: ['family'] as const, registers: r });
+  // Per store GET: what Redis INFO keyspace_hits/misses count. Every request makes one GET, so this equals
+  // hits/misses above except for GETs that failed (counted in storeErrors instead).
   const storeLookups = new client.Counter({ name: metricNames.cacheStoreLookups, help: 'Cache store GETs by key family and result (found or not)', labelNames: ['family', 'result'] as const, registers: r });
   const storeErrors = new client.Counter({ name: metricNames.cacheStoreErrors, help: 'Cache store (Redis) operations that failed and were served fail-open', labelNames: ['operation'] as const, registers: r });
   const storeUp = new client.Gauge({ name: metricNames.cacheStoreUp, help: '1 when the cache store (Redis or in-process) is reachable', registers: r });
