@@ -1,6 +1,7 @@
 /* Everything one `bench:analytics` run is told to do; built by the CLI from flags, frozen, then run. */
 import type { EndpointName } from '../model/RunSummary.ts';
 import type { KeyDistribution } from '../../scenarios/Scenario.ts';
+import { analyticsDefaults } from '../../scenarios/analytics.ts';
 
 export interface BenchOptions {
   users: number;
@@ -30,7 +31,7 @@ export const benchDefaults = Object.freeze({
   eventsPerUser: 10,
   seed: 42,
   durationS: 30,
-  warmupS: 10,
+  warmupS: analyticsDefaults.warmupS,
   driver: 'autocannon' as const,
   connections: 32,
   pipelining: 1,
