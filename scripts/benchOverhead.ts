@@ -204,7 +204,8 @@ async function main(): Promise<void> {
   const ratio = harnessRps / bareAutocannonRps;
   const bestRatio = Math.max(...pairs.map((p) => p.harness.rps)) / Math.max(...pairs.map((p) => p.bare.rps));
   // How much single rounds disagree: on a shared 2-core VM one 2 s run can be 30% off the next.
-  const ratioQuartiles = [quantileSorted(sorted.map((p) => p.ratio), 0.25), quantileSorted(sorted.map((p) => p.ratio), 0.75)] as const;
+  const sortedRatios = sorted.map((p) => p.ratio);
+  const ratioQuartiles = [quantileSorted(sortedRatios, 0.25), quantileSorted(sortedRatios, 0.75)] as const;
   const pooled = (side: 'harness' | 'bare') => pairs.reduce((n, p) => n + p[side].requests, 0) / pairs.reduce((t, p) => t + p[side].durationS, 0);
   const pooledRatio = pooled('harness') / pooled('bare');
   const targetMet = ratio >= TARGET_RATIO;

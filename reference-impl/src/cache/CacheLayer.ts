@@ -7,8 +7,9 @@
  *   Every request makes its own GET (hits are not coalesced) so that Redis INFO keyspace_hits/misses, the
  *   per-request counters and X-Cache all count the same events: the plan's "cache hit %" is the share of
  *   reads answered from the cache, and coalescing hits would hide the hottest keys' hits from Redis INFO.
- *   A GET answered before the SET is resolved before it too (Redis answers one connection in order), so a
- *   miss seen during a load always finds that load's flight.
+ *   Redis answers one connection in order, so a GET sent before the SET is answered before it and its miss
+ *   normally joins that load's flight; were one handled after the flight ended, it would repeat the load (one
+ *   extra query, never a wrong answer).
  * - Fail-open: a store error (Redis down, timed out) counts as a miss and is counted as a store error; the
  *   value is served from Postgres. Nothing waits on Redis: the store fails fast while it is disconnected.
  * - Only found values are cached (no negative caching): a PIN created a second ago is visible at once, and
