@@ -15,7 +15,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['harness/config/readEnv.ts', 'scripts/**', 'reference-impl/src/server.ts', 'test/**', 'vitest.config.ts'],
+    files: ['harness/config/readEnv.ts', 'scripts/**', 'reference-impl/platform/server.ts', 'test/**', 'vitest.config.ts'],
     rules: { 'no-restricted-properties': 'off' },
   },
 );

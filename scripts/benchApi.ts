@@ -36,12 +36,12 @@ import { durationArg, intArg } from '../harness/run/parseArgs.ts';
 import { startApi, type ApiProcess } from '../harness/run/startApi.ts';
 import { redactText } from '../harness/services/redactUrl.ts';
 import { startServices, type Services } from '../harness/services/startServices.ts';
-import { buildBareRedisApp } from '../reference-impl/src/baseline/buildBareRedisApp.ts';
-import { EVENT_TYPES } from '../seeders/eventTypes.ts';
-import { createKeySampler } from '../seeders/keySampler.ts';
-import { pinNumber } from '../seeders/pinNumber.ts';
-import { seedDataset } from '../seeders/seedDataset.ts';
-import { seedDefaults } from '../seeders/SeedParameters.ts';
+import { buildBareRedisApp } from '../reference-impl/platform/baseline/buildBareRedisApp.ts';
+import { EVENT_TYPES } from '../seeders/analytics/eventTypes.ts';
+import { createKeySampler } from '../seeders/engine/keySampler.ts';
+import { pinNumber } from '../seeders/analytics/pinNumber.ts';
+import { seedDataset } from '../seeders/analytics/seedDataset.ts';
+import { seedDefaults } from '../seeders/analytics/SeedParameters.ts';
 import { exitWithError, parseOrExit } from './cli/exitWithError.ts';
 import { deleteRedisPrefix } from '../harness/services/deleteRedisPrefix.ts';
 

@@ -13,9 +13,9 @@ import { migrate } from '../harness/migrate/migrate.ts';
 import { intArg } from '../harness/run/parseArgs.ts';
 import { redactText, redactUrl } from '../harness/services/redactUrl.ts';
 import { startPostgres, type PostgresHandle } from '../harness/services/startPostgres.ts';
-import { measureRawCopy } from '../seeders/measureRawCopy.ts';
-import { seedDataset } from '../seeders/seedDataset.ts';
-import { MAX_USERS, seedDefaults, startOfUtcDay, validateSeedParameters } from '../seeders/SeedParameters.ts';
+import { measureRawCopy } from '../seeders/engine/measureRawCopy.ts';
+import { seedDataset } from '../seeders/analytics/seedDataset.ts';
+import { MAX_USERS, seedDefaults, startOfUtcDay, validateSeedParameters } from '../seeders/analytics/SeedParameters.ts';
 import { exitWithError, parseOrExit } from './cli/exitWithError.ts';
 
 const secrets = [process.env.DATABASE_URL];

@@ -12,8 +12,8 @@ import { choiceArg, intArg } from '../harness/run/parseArgs.ts';
 import { redactText } from '../harness/services/redactUrl.ts';
 import { startPostgres, type PostgresHandle } from '../harness/services/startPostgres.ts';
 import type { KeyDistribution } from '../scenarios/Scenario.ts';
-import { seedDataset } from '../seeders/seedDataset.ts';
-import { MAX_EVENTS_PER_USER, MAX_SEED, MAX_USERS, seedDefaults, startOfUtcDay, validateSeedParameters } from '../seeders/SeedParameters.ts';
+import { seedDataset } from '../seeders/analytics/seedDataset.ts';
+import { MAX_EVENTS_PER_USER, MAX_SEED, MAX_USERS, seedDefaults, startOfUtcDay, validateSeedParameters } from '../seeders/analytics/SeedParameters.ts';
 import { exitWithError, parseOrExit } from './cli/exitWithError.ts';
 
 const secrets = [process.env.DATABASE_URL];

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { ScaleproofError } from '../errors/ScaleproofError.ts';
-import { API_LOG_LEVELS, defaultApiConfig, type ApiConfig, type ApiLogLevel } from '../../reference-impl/src/apiConfig.ts';
+import { API_LOG_LEVELS, defaultApiConfig, type ApiConfig, type ApiLogLevel } from '../../reference-impl/platform/apiConfig.ts';
 
 export interface Env {
   databaseUrl?: string | undefined;

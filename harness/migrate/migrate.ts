@@ -1,5 +1,5 @@
 /*
- * Applies reference-impl/schema/*.sql in file-name order. Every file is idempotent, so all of them run
+ * Applies reference-impl/analytics/schema/optimized/*.sql in file-name order. Every file is idempotent, so all of them run
  * every time; an advisory lock keeps two processes (seeder, API) from migrating at once.
  */
 import fs from 'node:fs/promises';
@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 
-export const schemaDir = fileURLToPath(new URL('../../reference-impl/schema/', import.meta.url));
+export const schemaDir = fileURLToPath(new URL('../../reference-impl/analytics/schema/optimized/', import.meta.url));
 const LOCK_KEY = 727_001; // arbitrary, constant: "scaleproof migrations"
 
 export interface Queryable {

@@ -1,6 +1,6 @@
 /*
  * The API's own counters, read from its Prometheus /metrics: cache hits/misses (all key families), database
- * queries issued, and the write buffer. Names are the reference API's (reference-impl/src/metrics).
+ * queries issued, and the write buffer. Names are the reference API's (reference-impl/platform/metrics).
  */
 import parsePrometheusTextFormat from 'parse-prometheus-text-format';
 

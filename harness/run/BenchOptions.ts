@@ -1,7 +1,7 @@
 /* Everything one `bench:analytics` run is told to do; built by the CLI from flags, frozen, then run. */
 import type { EndpointName } from '../model/RunSummary.ts';
 import type { KeyDistribution } from '../../scenarios/Scenario.ts';
-import { analyticsDefaults } from '../../scenarios/analytics.ts';
+import { analyticsDefaults } from '../../scenarios/analytics/endpoints.ts';
 
 export interface BenchOptions {
   users: number;

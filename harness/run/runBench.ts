@@ -14,8 +14,8 @@ import { redactUrl } from '../services/redactUrl.ts';
 import { enablePgStatStatements } from '../probe/pgStats.ts';
 import { snapshotServer, type ProbeTargets } from '../probe/snapshotServer.ts';
 import { serverSide } from '../probe/serverSide.ts';
-import { analyticsScenario } from '../../scenarios/analytics.ts';
-import { seedDataset } from '../../seeders/seedDataset.ts';
+import { analyticsScenario } from '../../scenarios/analytics/endpoints.ts';
+import { seedDataset } from '../../seeders/analytics/seedDataset.ts';
 import { loadThresholds } from '../judge/loadThresholds.ts';
 import { validateThresholds } from '../judge/validateThresholds.ts';
 import { evaluateThresholds } from '../judge/evaluateThresholds.ts';
@@ -30,7 +30,7 @@ import { gitCommit, machineInfo, newRunId } from './machineInfo.ts';
 import { mergeTrials, trialSample, type TrialMeasure } from './mergeTrials.ts';
 import { onShutdown } from './onShutdown.ts';
 import { drivePhase, type PhaseResult } from './drivePhase.ts';
-import { createKeySampler } from '../../seeders/keySampler.ts';
+import { createKeySampler } from '../../seeders/engine/keySampler.ts';
 
 export interface RunContext {
   env: Readonly<Env>;

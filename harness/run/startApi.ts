@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { ScaleproofError } from '../errors/ScaleproofError.ts';
 import { redactText } from '../services/redactUrl.ts';
 
-export const apiEntry = fileURLToPath(new URL('../../reference-impl/src/server.ts', import.meta.url));
+export const apiEntry = fileURLToPath(new URL('../../reference-impl/platform/server.ts', import.meta.url));
 
 export interface ApiProcess {
   url: string;

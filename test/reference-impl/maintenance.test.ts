@@ -4,8 +4,8 @@
  */
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Database } from '../../reference-impl/src/db/Database.ts';
-import { maintainPartitions } from '../../reference-impl/src/maintenance/maintainPartitions.ts';
+import { Database } from '../../reference-impl/platform/db/Database.ts';
+import { maintainPartitions } from '../../reference-impl/analytics/maintenance/maintainPartitions.ts';
 import { createTestDb, startTestApi, type TestApi } from './helpers/testApi.ts';
 import { waitFor } from './helpers/waitFor.ts';
 import type { TestDatabase } from '../helpers/testDatabase.ts';

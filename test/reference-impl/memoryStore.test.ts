@@ -1,6 +1,6 @@
 /* The in-process cache (no Redis): same interface, TTL honoured, and the API serves HIT after MISS over it. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { MemoryStore } from '../../reference-impl/src/cache/MemoryStore.ts';
+import { MemoryStore } from '../../reference-impl/platform/cache/MemoryStore.ts';
 import { insertPins } from './helpers/insertPins.ts';
 import { startTestApi, type TestApi } from './helpers/testApi.ts';
 

@@ -1,7 +1,7 @@
 /* GET /metrics is valid Prometheus text holding every family the harness reads, with values that add up. */
 import parsePrometheusTextFormat from 'parse-prometheus-text-format';
 import { afterEach, describe, expect, it } from 'vitest';
-import { metricNames } from '../../reference-impl/src/metrics/createMetrics.ts';
+import { metricNames } from '../../reference-impl/platform/metrics/createMetrics.ts';
 import { redisTitle, testRedisUrl } from '../helpers/testRedis.ts';
 import { insertPins } from './helpers/insertPins.ts';
 import { startTestApi, type TestApi } from './helpers/testApi.ts';

@@ -1,5 +1,5 @@
 /*
- * SIGTERM during a write burst, against the real server process (reference-impl/src/server.ts): the API
+ * SIGTERM during a write burst, against the real server process (reference-impl/platform/server.ts): the API
  * stops taking requests, finishes those in flight, flushes its buffer and exits 0, and every event it
  * answered 202 is in pin_analytics.
  */

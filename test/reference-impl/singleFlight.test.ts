@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { redisTitle, testRedisUrl } from '../helpers/testRedis.ts';
 import { insertPins } from './helpers/insertPins.ts';
 import { startTestApi, type TestApi } from './helpers/testApi.ts';
-import { SingleFlight } from '../../reference-impl/src/cache/SingleFlight.ts';
+import { SingleFlight } from '../../reference-impl/platform/cache/SingleFlight.ts';
 
 describe.skipIf(!testRedisUrl())(redisTitle('single-flight on a cold key'), () => {
   let api: TestApi | undefined;

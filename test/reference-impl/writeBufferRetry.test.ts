@@ -3,7 +3,7 @@
  * reaches the end of the backoff (timers run on the monotonic clock, Date.now() on the wall clock).
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { WriteBuffer } from '../../reference-impl/src/writeBuffer/WriteBuffer.ts';
+import { WriteBuffer } from '../../reference-impl/platform/writeBuffer/WriteBuffer.ts';
 
 afterEach(() => {
   vi.useRealTimers();

@@ -1,5 +1,5 @@
 /*
- * pin_analytics monthly partitioning (reference-impl/schema/002_partitions.sql): routing by month, the
+ * pin_analytics monthly partitioning (reference-impl/analytics/schema/optimized/002_partitions.sql): routing by month, the
  * DEFAULT catch-all and its repair, and 12-month retention. Times are pinned (at_ts) so no test depends on
  * today's date.
  */

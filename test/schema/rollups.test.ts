@@ -1,11 +1,11 @@
 /*
- * The 30/90-day rollup (reference-impl/schema/004_rollups.sql) on seeded data: it refreshes CONCURRENTLY,
+ * The 30/90-day rollup (reference-impl/analytics/schema/optimized/004_rollups.sql) on seeded data: it refreshes CONCURRENTLY,
  * and get_pin_analytics_summary() agrees with a direct aggregate over pin_analytics.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type pg from 'pg';
 import { createTestDatabase, type TestDatabase } from '../helpers/testDatabase.ts';
-import { seedDataset } from '../../seeders/seedDataset.ts';
+import { seedDataset } from '../../seeders/analytics/seedDataset.ts';
 import { withClient } from '../seeders/datasetChecksums.ts';
 
 let d: TestDatabase;

@@ -3,17 +3,17 @@
  * same bytes (the property parallel loading and retries rely on).
  */
 import { describe, expect, it } from 'vitest';
-import type { CopyChunk } from '../../seeders/BinaryCopyWriter.ts';
-import { apportion, planDataset } from '../../seeders/datasetPlan.ts';
-import { createKeyPicker } from '../../seeders/keyPicker.ts';
-import type { RowContext } from '../../seeders/RowContext.ts';
-import { eventRows } from '../../seeders/rows/eventRows.ts';
-import { experienceRows } from '../../seeders/rows/experienceRows.ts';
-import { pinRows } from '../../seeders/rows/pinRows.ts';
-import { profileRows } from '../../seeders/rows/profileRows.ts';
-import { skillRows } from '../../seeders/rows/skillRows.ts';
-import { validateSeedParameters } from '../../seeders/SeedParameters.ts';
-import { buildStringPools } from '../../seeders/stringPools.ts';
+import type { CopyChunk } from '../../seeders/engine/BinaryCopyWriter.ts';
+import { apportion, planDataset } from '../../seeders/analytics/datasetPlan.ts';
+import { createKeyPicker } from '../../seeders/engine/keyPicker.ts';
+import type { RowContext } from '../../seeders/analytics/RowContext.ts';
+import { eventRows } from '../../seeders/analytics/rows/eventRows.ts';
+import { experienceRows } from '../../seeders/analytics/rows/experienceRows.ts';
+import { pinRows } from '../../seeders/analytics/rows/pinRows.ts';
+import { profileRows } from '../../seeders/analytics/rows/profileRows.ts';
+import { skillRows } from '../../seeders/analytics/rows/skillRows.ts';
+import { validateSeedParameters } from '../../seeders/analytics/SeedParameters.ts';
+import { buildStringPools } from '../../seeders/analytics/stringPools.ts';
 
 const params = validateSeedParameters({ users: 3000, eventsPerUser: 7, seed: 123, distribution: { kind: 'zipf', exponent: 1.1 }, asOf: '2025-06-15T00:00:00Z' });
 const HEADER = 19;

@@ -1,6 +1,6 @@
 /* The load-key sampler: deterministic per seed, always an existing id, and skewed as asked. */
 import { describe, expect, it } from 'vitest';
-import { createKeySampler } from '../../seeders/keySampler.ts';
+import { createKeySampler } from '../../seeders/engine/keySampler.ts';
 import type { KeyDistribution } from '../../scenarios/Scenario.ts';
 
 const zipf: KeyDistribution = { kind: 'zipf', exponent: 1.1 };

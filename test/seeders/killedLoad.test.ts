@@ -6,8 +6,8 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/testDatabase.ts';
-import { seedDataset } from '../../seeders/seedDataset.ts';
-import { readManifest } from '../../seeders/readManifest.ts';
+import { seedDataset } from '../../seeders/analytics/seedDataset.ts';
+import { readManifest } from '../../seeders/analytics/readManifest.ts';
 import { datasetChecksums, indexDefinitions, withClient } from './datasetChecksums.ts';
 
 const PARAMS = { users: 1500, eventsPerUser: 8, seed: 99, asOf: '2025-03-10T00:00:00.000Z' };

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/testDatabase.ts';
 import { runCli } from '../helpers/runCli.ts';
-import { readManifest } from '../../seeders/readManifest.ts';
+import { readManifest } from '../../seeders/analytics/readManifest.ts';
 import { withClient } from './datasetChecksums.ts';
 
 const SCRIPT = path.resolve(import.meta.dirname, '../../scripts/seed.ts');

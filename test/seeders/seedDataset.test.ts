@@ -4,12 +4,12 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/testDatabase.ts';
-import { seedDataset, type SeedResult } from '../../seeders/seedDataset.ts';
-import { readManifest } from '../../seeders/readManifest.ts';
-import { secondaryIndexNames } from '../../seeders/loadIndexes.ts';
-import { verifyDataset } from '../../seeders/verifyDataset.ts';
-import type { LoadUnit } from '../../seeders/LoadUnit.ts';
-import { pinNumber } from '../../seeders/pinNumber.ts';
+import { seedDataset, type SeedResult } from '../../seeders/analytics/seedDataset.ts';
+import { readManifest } from '../../seeders/analytics/readManifest.ts';
+import { secondaryIndexNames } from '../../seeders/analytics/loadIndexes.ts';
+import { verifyDataset } from '../../seeders/analytics/verifyDataset.ts';
+import type { LoadUnit } from '../../seeders/engine/LoadUnit.ts';
+import { pinNumber } from '../../seeders/analytics/pinNumber.ts';
 import { isScaleproofError } from '../../harness/errors/ScaleproofError.ts';
 import { migrate } from '../../harness/migrate/migrate.ts';
 import { datasetChecksums, indexDefinitions, withClient } from './datasetChecksums.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyticsEndpoints, defaultAnalyticsMix } from '../../../scenarios/analytics.ts';
+import { analyticsEndpoints, defaultAnalyticsMix } from '../../../scenarios/analytics/endpoints.ts';
 import { k6Endpoints, keyAt, mixPicker } from '../../../scenarios/k6/analyticsEndpoints.ts';
 import { ENDPOINT_NAMES } from '../../../harness/model/RunSummary.ts';
 

@@ -1,6 +1,6 @@
 /* Hand-inserted rows for API tests: a PIN per id with its profile, two skills and two experiences. */
 import pg from 'pg';
-import { pinNumber } from '../../../seeders/pinNumber.ts';
+import { pinNumber } from '../../../seeders/analytics/pinNumber.ts';
 
 export async function insertPins(url: string, ids: number[], opts: { visibility?: string } = {}): Promise<void> {
   const c = new pg.Client({ connectionString: url });

@@ -4,8 +4,8 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { migrate } from '../../../harness/migrate/migrate.ts';
-import { defaultApiConfig, type ApiConfig } from '../../../reference-impl/src/apiConfig.ts';
-import { buildApp, type AppDeps } from '../../../reference-impl/src/buildApp.ts';
+import { defaultApiConfig, type ApiConfig } from '../../../reference-impl/platform/apiConfig.ts';
+import { buildApp, type AppDeps } from '../../../reference-impl/platform/buildApp.ts';
 import { createTestDatabase, type TestDatabase } from '../../helpers/testDatabase.ts';
 import { deletePrefix, keyPrefix, testRedisUrl } from '../../helpers/testRedis.ts';
 

@@ -1,0 +1,39 @@
+/*
+ * POST /pins/:number/events {"event_type": ...}: validated, appended to the write buffer, answered
+ * 202 {"accepted":1}. A 202 is a promise: the event will be in pin_analytics (see WriteBuffer). A full buffer
+ * answers 503 with Retry-After instead of dropping anything.
+ *
+ * PIN existence is NOT checked per event: a lookup per event would put a read on the write path and defeat
+ * batching. Any well-formed number is accepted and stored with pin_id = its digits (pin_analytics has no
+ * foreign key); events for a number no PIN has stay invisible, since dashboards resolve the number through
+ * professional_pins first. A production API would authenticate the sender instead.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { AppParts } from '../../platform/AppParts.ts';
+import { httpErrors } from '../../platform/errors/httpErrors.ts';
+import { eventBodySchema, type EventBody } from '../validation/eventBodySchema.ts';
+import { parsePinNumber } from '../validation/pinNumber.ts';
+import { eventLine } from '../writeBuffer/eventLine.ts';
+
+const ACCEPTED = Buffer.from('{"accepted":1}'); // encoded once, not per response
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+export function pinEventsRoute(app: FastifyInstance, parts: AppParts): void {
+  const { buffer, metrics, config } = parts;
+  const retryAfterS = Math.max(1, Math.ceil(config.flushIntervalMs / 1000));
+
+  app.post<{ Params: { number: string }; Body: EventBody }>(
+    '/pins/:number/events',
+    { schema: { body: eventBodySchema }, bodyLimit: config.bodyLimitBytes },
+    (request, reply) => {
+      const pinNumber = parsePinNumber(request.params.number);
+      const outcome = buffer.offer(eventLine(pinNumber, request.body.event_type, Date.now()));
+      if (outcome !== 'accepted') {
+        metrics.eventRejected(outcome);
+        throw outcome === 'full' ? httpErrors.bufferFull(retryAfterS) : httpErrors.shuttingDown();
+      }
+      metrics.eventAccepted();
+      return reply.code(202).type(JSON_TYPE).send(ACCEPTED);
+    },
+  );
+}

@@ -1,0 +1,92 @@
+/*
+ * Rebuilds, after a load, the primary keys and 003_indexes.sql's secondary indexes, using every stream.
+ *
+ * migrate() alone would build them one statement at a time, and a statement on the partitioned
+ * pin_analytics builds its leaf indexes one after another. Instead, each table and each leaf partition
+ * becomes one task (its key, then its indexes, while its heap is hot in cache), tasks run on parallel
+ * connections biggest first, and then the partitioned parents' key and indexes are created: Postgres
+ * attaches the equivalent leaf indexes already there instead of building them (CREATE INDEX on a
+ * partitioned table, "If a matching index exists, it will be attached"). Leaf indexes are created unnamed
+ * so Postgres picks the names it would pick when recursing. migrate() then runs and finds everything built.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type pg from 'pg';
+import { migrate, schemaDir } from '../../harness/migrate/migrate.ts';
+import { onParallelClients } from '../engine/onParallelClients.ts';
+import { SECONDARY_INDEX_FILE, restorePrimaryKey, type PrimaryKeyDef } from './loadIndexes.ts';
+
+export interface IndexStatement {
+  sql: string;
+  name: string;
+  table: string;
+  unique: boolean;
+  /** Everything after "ON <table>": method, columns, INCLUDE, WHERE. */
+  tail: string;
+}
+
+const ident = (name: string) => '"' + name.replace(/"/g, '""') + '"';
+
+export async function indexStatements(file = path.join(schemaDir, SECONDARY_INDEX_FILE)): Promise<IndexStatement[]> {
+  const text = (await fs.readFile(file, 'utf8')).replace(/--[^\n]*/g, '');
+  const re = /^\s*CREATE\s+(UNIQUE\s+)?INDEX\s+(?:IF\s+NOT\s+EXISTS\s+)?("?)([A-Za-z_][\w$]*)\2\s+ON\s+(?:ONLY\s+)?([A-Za-z_][\w$]*)\s+([\s\S]*)$/i;
+  return text.split(';').map((s) => s.trim()).filter(Boolean).map((sql) => {
+    const m = re.exec(sql);
+    if (!m) throw new Error(`${SECONDARY_INDEX_FILE}: cannot read statement ${JSON.stringify(sql.slice(0, 80))}; it should hold only CREATE INDEX statements`);
+    return { sql, unique: Boolean(m[1]), name: m[3]!, table: m[4]!, tail: m[5]! };
+  });
+}
+
+interface Relation {
+  name: string;
+  bytes: number;
+}
+
+async function leavesOf(client: pg.ClientBase, table: string): Promise<Relation[]> {
+  const r = await client.query<{ name: string; bytes: string }>(
+    `SELECT c.relname AS name, pg_relation_size(c.oid)::text AS bytes FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+      WHERE i.inhparent = to_regclass($1) AND c.relkind = 'r'`,
+    [table],
+  );
+  return r.rows.map((row) => ({ name: row.name, bytes: Number(row.bytes) }));
+}
+
+async function isPartitioned(client: pg.ClientBase, table: string): Promise<boolean> {
+  const r = await client.query(`SELECT 1 FROM pg_class WHERE oid = to_regclass($1) AND relkind = 'p'`, [table]);
+  return Boolean(r.rowCount);
+}
+
+export async function rebuildIndexes(opts: { databaseUrl: string; client: pg.ClientBase; streams: number; primaryKeys: PrimaryKeyDef[] }): Promise<void> {
+  const { client } = opts;
+  const statements = await indexStatements();
+  const tables = [...new Set([...opts.primaryKeys.map((k) => k.table), ...statements.map((s) => s.table)])];
+  const tasks: Array<{ bytes: number; run: (c: pg.Client) => Promise<void> }> = [];
+  const parents: string[] = [];
+  for (const table of tables) {
+    const key = opts.primaryKeys.find((k) => k.table === table);
+    const own = statements.filter((s) => s.table === table);
+    if (await isPartitioned(client, table)) {
+      parents.push(table);
+      for (const leaf of await leavesOf(client, table)) {
+        tasks.push({ bytes: leaf.bytes, run: async (c) => {
+          if (key) await c.query(`ALTER TABLE ${ident(leaf.name)} ADD ${key.definition}`);
+          for (const s of own) await c.query(`CREATE ${s.unique ? 'UNIQUE ' : ''}INDEX ON ${ident(leaf.name)} ${s.tail}`);
+        } });
+      }
+    } else {
+      const size = await client.query<{ b: string }>(`SELECT pg_relation_size(to_regclass($1))::text AS b`, [table]);
+      tasks.push({ bytes: Number(size.rows[0]?.b ?? 0), run: async (c) => {
+        if (key) await restorePrimaryKey(c, key);
+        for (const s of own) await c.query(s.sql);
+      } });
+    }
+  }
+  tasks.sort((a, b) => b.bytes - a.bytes);
+  await onParallelClients(opts.databaseUrl, opts.streams, tasks.map((t) => t.run));
+  // Parents last: their key and indexes attach the leaf ones built above.
+  for (const table of parents) {
+    const key = opts.primaryKeys.find((k) => k.table === table);
+    if (key) await restorePrimaryKey(client, key);
+  }
+  await migrate(client);
+}
