@@ -1,10 +1,9 @@
-/* One COPY: a target relation (a table or a pin_analytics leaf partition) and the rows to stream into it. */
+/* One COPY: a target relation (a table or a leaf partition) and the rows to stream into it. */
 import type { CopyChunk } from './BinaryCopyWriter.ts';
-import type { SeedTable } from '../analytics/datasetPlan.ts';
 
 export interface LoadUnit {
-  /** The logical table, for progress and row counts. */
-  table: SeedTable;
+  /** The logical table (a workload's seeded table name), for progress and row counts. */
+  table: string;
   /** The relation COPY writes to. */
   relation: string;
   columns: readonly string[];

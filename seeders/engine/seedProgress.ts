@@ -4,7 +4,6 @@
  * while it is drawn so they do not tear the bars.
  */
 import cliProgress from 'cli-progress';
-import type { SeedTable } from '../analytics/datasetPlan.ts';
 
 export interface SeedProgress {
   onRows(table: string, rows: number): void;
@@ -12,7 +11,7 @@ export interface SeedProgress {
   stop(): void;
 }
 
-export function createSeedProgress(totals: Record<SeedTable, number>, log: (line: string) => void, enabled: boolean): SeedProgress {
+export function createSeedProgress(totals: Readonly<Record<string, number>>, log: (line: string) => void, enabled: boolean): SeedProgress {
   if (!enabled) return { onRows: () => undefined, log, stop: () => undefined };
   const multibar = new cliProgress.MultiBar({
     format: '{table} |{bar}| {percentage}% | {value}/{total} rows | {rate} rows/s | ETA {eta_formatted}',
