@@ -10,7 +10,6 @@
  *   endpoints outside the mix (our evaluator reports them "not judged").
  * The mapping ties every k6 key/expression back to ours, for crossCheckVerdicts.
  */
-import type { EndpointName } from '../../model/RunSummary.ts';
 import { knownMetrics } from '../../judge/knownMetrics.ts';
 import type { ThresholdSet, ThresholdSpec } from '../../judge/ThresholdSet.ts';
 import { validateThresholds } from '../../judge/validateThresholds.ts';
@@ -43,7 +42,7 @@ function k6Key(metric: string, tags: Readonly<Record<string, string>>): string {
   return `${metric}{${filter.join(',')}}`;
 }
 
-export function toK6Thresholds(set: ThresholdSet, opts: { mix: Partial<Record<EndpointName, number>>; durationS: number }): K6Thresholds {
+export function toK6Thresholds(set: ThresholdSet, opts: { mix: Readonly<Record<string, number | undefined>>; durationS: number }): K6Thresholds {
   const thresholds: ThresholdSet = {};
   const mapping: K6ThresholdMapping[] = [];
   const parsed = validateThresholds(set);
@@ -54,8 +53,9 @@ export function toK6Thresholds(set: ThresholdSet, opts: { mix: Partial<Record<En
     const index = seen.get(th.key) ?? 0;
     seen.set(th.key, index + 1);
     if (SERVER_SIDE.has(th.metric)) continue;
-    const endpoint = th.tags.endpoint as EndpointName | undefined;
-    if (endpoint && !((opts.mix[endpoint] ?? 0) > 0)) continue;
+    const endpoint = th.tags.endpoint;
+    const weight = endpoint !== undefined && Object.hasOwn(opts.mix, endpoint) ? (opts.mix[endpoint] ?? 0) : 0;
+    if (endpoint !== undefined && !(weight > 0)) continue;
     let expression = th.expression;
     if (knownMetrics[th.metric]?.type === 'counter' && th.aggregation === 'rate') {
       expression = `count${th.operator}${fmt(th.bound * opts.durationS)}`;

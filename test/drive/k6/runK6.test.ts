@@ -8,7 +8,7 @@ import { parseSummaryExport } from '../../../harness/drive/k6/parseSummaryExport
 import { parseHandleSummary } from '../../../harness/drive/k6/parseHandleSummary.ts';
 import { isScaleproofError } from '../../../harness/errors/ScaleproofError.ts';
 import { analyticsThresholds } from '../../../thresholds/analytics.ts';
-import { fixturesDir } from './k6Fixtures.ts';
+import { fixturesDir, repoRoot } from './k6Fixtures.ts';
 
 let dir: string;
 
@@ -26,7 +26,7 @@ const env = Object.fromEntries(argv.flatMap((a, i) => (argv[i - 1] === '-e' ? [[
 const exportPath = after('--summary-export');
 const pointsPath = after('--out').replace(/^json=/, '');
 const dir = ${JSON.stringify(path.join(fixturesDir, fixture))};
-fs.writeFileSync(path.join(path.dirname(exportPath), 'fake-k6-call.json'), JSON.stringify({ argv, env, keys: JSON.parse(fs.readFileSync(env.KEYS_FILE, 'utf8')), thresholds: JSON.parse(fs.readFileSync(env.THRESHOLDS_FILE, 'utf8')) }));
+fs.writeFileSync(path.join(path.dirname(exportPath), 'fake-k6-call.json'), JSON.stringify({ argv, env, script: fs.readFileSync(argv.at(-1), 'utf8'), keys: JSON.parse(fs.readFileSync(env.KEYS_FILE, 'utf8')), thresholds: JSON.parse(fs.readFileSync(env.THRESHOLDS_FILE, 'utf8')) }));
 console.log('running (01.0s), 000/020 VUs, 100 complete and 0 interrupted iterations');
 if (${exitCode} !== 0 && ${exitCode} !== 99) { console.error('time="x" level=error msg="GoError: BASE_URL is not set"'); process.exit(${exitCode}); }
 fs.copyFileSync(path.join(dir, 'summary-export.json'), exportPath);
@@ -48,7 +48,10 @@ afterAll(async () => {
   await fs.rm(dir, { recursive: true, force: true });
 });
 
+const endpointsModule = path.join(repoRoot, 'scenarios/analytics/endpoints.ts');
+
 const base = {
+  endpointsModule,
   baseUrl: 'http://127.0.0.1:9',
   keys: [7, 1, 1, 42, 3],
   mix: { pin_public: 70, pin_analytics: 20, pin_events: 10 },
@@ -58,7 +61,7 @@ const base = {
 };
 
 describe('runK6 with a stand-in k6 binary', () => {
-  it('hands k6 the script, output paths, settings and files, streams its lines, and reports exit 99 as thresholds crossed', async () => {
+  it('hands k6 the entry file, output paths, settings and files, streams its lines, and reports exit 99 as thresholds crossed', async () => {
     const k6Path = await fakeK6('k6-crossed', 'fail', 99);
     const lines: Array<[string, string]> = [];
     const run = await runK6({ ...base, k6Path, load: { kind: 'closed', connections: 8, pipelining: 1 }, workDir: path.join(dir, 'crossed'), onLine: (l, s) => lines.push([s, l]) });
@@ -67,7 +70,12 @@ describe('runK6 with a stand-in k6 binary', () => {
     const call = JSON.parse(await fs.readFile(path.join(run.workDir, 'fake-k6-call.json'), 'utf8'));
     expect(call.argv.slice(0, 3)).toEqual(['run', '--summary-export', run.files.summaryExport]);
     expect(call.argv).toContain(`json=${run.files.points}`);
-    expect(call.argv.at(-1)).toBe(DEFAULT_K6_SCRIPT);
+    // k6 runs the entry file in the run folder, which imports the workload's table and the generic script.
+    expect(call.argv.at(-1)).toBe(run.files.entry);
+    expect(path.dirname(run.files.entry)).toBe(run.workDir);
+    expect(call.script).toContain(`import { endpoints } from ${JSON.stringify(endpointsModule)};`);
+    expect(call.script).toContain(`import { createWorkloadTest } from ${JSON.stringify(DEFAULT_K6_SCRIPT)};`);
+    expect(call.script).toContain('export default test.iteration;');
     await expect(fs.access(DEFAULT_K6_SCRIPT)).resolves.toBeUndefined();
     expect(call.env).toMatchObject({ BASE_URL: base.baseUrl, WARMUP: '5', DURATION: '20', LOAD: 'closed', VUS: '8', SUMMARY_FILE: run.files.handleSummary });
     expect(JSON.parse(call.env.MIX)).toEqual(base.mix);
@@ -114,6 +122,26 @@ describe('runK6 with a stand-in k6 binary', () => {
     expect(isScaleproofError(err, 'SP_K6_FAILED')).toBe(true);
     expect((err as Error).message).toContain('k6 exited with 107');
     expect((err as Error).message).toContain('BASE_URL is not set');
+  });
+
+  it('imports the endpoints module and the script it is given', async () => {
+    const k6Path = await fakeK6('k6-other', 'pass', 0);
+    const otherModule = path.join(dir, 'otherEndpoints.ts');
+    const otherScript = path.join(dir, 'otherScript.ts');
+    await fs.writeFile(otherModule, 'export const endpoints = {};\n');
+    await fs.writeFile(otherScript, 'export function createWorkloadTest() {}\n');
+    const run = await runK6({ ...base, endpointsModule: otherModule, scriptPath: otherScript, k6Path, load: { kind: 'closed', connections: 1, pipelining: 1 }, workDir: path.join(dir, 'other') });
+    const call = JSON.parse(await fs.readFile(path.join(run.workDir, 'fake-k6-call.json'), 'utf8'));
+    expect(call.script).toContain(`import { endpoints } from ${JSON.stringify(otherModule)};`);
+    expect(call.script).toContain(`import { createWorkloadTest } from ${JSON.stringify(otherScript)};`);
+    expect(call.script).not.toContain('scenarios/analytics');
+  });
+
+  it('refuses an endpoints module k6 could not import before starting k6', async () => {
+    for (const bad of ['scenarios/analytics/endpoints.ts', path.join(dir, 'missing/endpoints.ts'), path.join(dir, 'a#b.ts')]) {
+      const err = await runK6({ ...base, endpointsModule: bad, k6Path: '/nonexistent/k6', load: { kind: 'closed', connections: 1, pipelining: 1 }, workDir: path.join(dir, 'bad-module') }).catch((e: unknown) => e);
+      expect(isScaleproofError(err, 'SP_CONFIG'), String(err)).toBe(true);
+    }
   });
 
   it('rejects a threshold set k6 would choke on before starting k6', async () => {
