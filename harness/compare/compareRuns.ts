@@ -3,6 +3,7 @@
  * Each --repeat trial (summary.trials[]) is ONE sample; individual requests are never treated as independent
  * samples, because requests within a run share the same warm caches, GC pauses and neighbours.
  */
+import { datasetIdentityDifferences } from '../model/datasetIdentity.ts';
 import { ENDPOINT_NAMES, type RunSummary, type TrialSample } from '../model/RunSummary.ts';
 import type { CompareOptions, ComparedMetric, ComparisonResult, MetricComparison, RunRef } from './ComparisonResult.ts';
 import { compareMetric, METRIC_SPECS } from './compareMetric.ts';
@@ -59,7 +60,9 @@ function warningsFor(a: RunSummary, b: RunSummary): string[] {
   const ma = a.environment.machine;
   const mb = b.environment.machine;
   if (ma.cpus !== mb.cpus || ma.cpuModel !== mb.cpuModel || ma.memoryBytes !== mb.memoryBytes) w.push('different machines (CPU or memory)');
-  if (differs(a.environment.dataset ?? null, b.environment.dataset ?? null)) w.push('different datasets (manifest differs)');
+  // Identity only: whether a run seeded (or when its load ran) says nothing about which rows it measured.
+  const dataset = datasetIdentityDifferences(a.environment, b.environment);
+  if (dataset.length > 0) w.push(`different datasets: ${dataset.join('; ')}`);
   if (a.server.inProcessCache !== b.server.inProcessCache) w.push('one run used the in-process cache instead of Redis');
   if (a.validity.generatorSaturated || b.validity.generatorSaturated) w.push('the load generator was saturated in at least one run: latencies include client-side queueing');
   return w;

@@ -97,11 +97,42 @@ export interface ServerSide {
   inProcessCache: boolean;
 }
 
+/**
+ * What makes a dataset what it is: two datasets with equal identities hold the same rows. Permissive on purpose,
+ * so a seeder's manifest (which also carries eventsPerUser, distribution, asOf at the top level) fits as is.
+ * Read it through datasetIdentityOf (harness/model/datasetIdentity.ts), never field by field: that is what
+ * leaves out the facts about a load that older files (and manifests) keep beside the identity.
+ */
+export interface DatasetIdentity {
+  workload?: string | undefined;
+  variant?: string | undefined;
+  generatorVersion: string;
+  seed: number;
+  /** Dataset scale, in users. */
+  users: number;
+  /** Every other generator parameter (events per user, distribution, asOf, ...). */
+  parameters?: Record<string, unknown> | undefined;
+  rowCounts: Record<string, number>;
+  [k: string]: unknown;
+}
+
+/** Facts about this run's load of the dataset, not about the dataset: whether it seeded, how long it took. */
+export interface DatasetLoad {
+  /** True when a matching dataset was already loaded and this run did not seed. */
+  skipped: boolean;
+  wallSeconds?: number | undefined;
+  /** Anything else about this load, e.g. rows left in a DEFAULT partition. */
+  facts?: Record<string, unknown> | undefined;
+}
+
 export interface Environment {
   machine: { hostname: string; cpus: number; cpuModel: string; memoryBytes: number; os: string; node: string };
   postgres?: { kind: 'external' | 'embedded'; version: string } | undefined;
   redis?: { kind: 'external' | 'spawned' | 'in-process'; version?: string | undefined } | undefined;
-  dataset?: Record<string, unknown> | undefined;
+  /** The dataset's identity only; two runs on the same rows have equal identities. */
+  dataset?: DatasetIdentity | Record<string, unknown> | undefined;
+  /** Facts about how this run got its dataset (seeded or reused); never part of the identity. */
+  datasetLoad?: DatasetLoad | undefined;
   driver: 'autocannon' | 'k6';
   loadModel: LoadModel;
   /** --target URL (password-free) when the run drove someone else's API. */

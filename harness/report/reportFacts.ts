@@ -2,7 +2,8 @@
  * The labelled facts every report shows (server side, validity, environment), as plain text pairs, so
  * report.md, report.html and the terminal table state the same things; each renderer escapes for its format.
  */
-import type { LoadModel, RunSummary } from '../model/RunSummary.ts';
+import { datasetLoadOf, datasetWithoutLoadFacts } from '../model/datasetIdentity.ts';
+import type { DatasetLoad, LoadModel, RunSummary } from '../model/RunSummary.ts';
 import { fmtBytes, fmtCount, fmtMs, fmtRate, fmtRatio } from './formatValue.ts';
 
 export interface Fact {
@@ -76,16 +77,27 @@ function datasetText(d: Record<string, unknown>): string {
     .join(', ');
 }
 
+function datasetLoadText(load: DatasetLoad): string {
+  const how = load.skipped ? 'already loaded, not seeded by this run' : 'seeded by this run';
+  const secs = load.wallSeconds === undefined ? '' : `, ${load.wallSeconds.toFixed(1)} s`;
+  const facts = load.facts && Object.keys(load.facts).length > 0 ? ` (${datasetText(load.facts)})` : '';
+  return `${how}${secs}${facts}`;
+}
+
 export function environmentFacts(s: RunSummary): Fact[] {
   const e = s.environment;
   const m = e.machine;
+  const dataset = datasetWithoutLoadFacts(e);
+  const load = datasetLoadOf(e);
   const facts: Fact[] = [
     { label: 'Run', value: `${s.runId} (git ${s.gitCommit ?? 'unknown'}), ${s.startedAt} → ${s.endedAt}` },
     { label: 'Scenario', value: `${s.scenario.name}, mix ${datasetText(s.scenario.mix)}, warm-up ${s.scenario.warmupS} s, measured ${s.scenario.durationS} s, ${s.trials.length || 1} trial(s)` },
     { label: 'Machine', value: `${m.hostname}: ${m.cpus} × ${m.cpuModel}, ${fmtBytes(m.memoryBytes)}, ${m.os}, Node ${m.node}` },
     { label: 'Postgres', value: e.postgres ? `${e.postgres.version} (${e.postgres.kind})` : 'n/a' },
     { label: 'Redis', value: e.redis ? `${e.redis.version ?? 'version unknown'} (${e.redis.kind})` : 'n/a' },
-    { label: 'Dataset', value: e.dataset ? datasetText(e.dataset) : 'n/a' },
+    { label: 'Dataset', value: dataset ? datasetText(dataset) : 'n/a' },
+    // Whether this run seeded is a fact about the run, shown apart from what the dataset is.
+    ...(load ? [{ label: 'Dataset load', value: datasetLoadText(load) }] : []),
     { label: 'Driver', value: e.driver },
     { label: 'Load model', value: describeLoadModel(e.loadModel) },
   ];

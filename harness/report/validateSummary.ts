@@ -50,6 +50,12 @@ function checkShape(s: Obj): void {
   need(env.driver === 'autocannon' || env.driver === 'k6', 'environment.driver', '"autocannon" or "k6"');
   obj(env.loadModel, 'environment.loadModel');
   need(typeof env.method === 'string', 'environment.method', 'a string');
+  if (env.datasetLoad !== undefined) {
+    const dl = obj(env.datasetLoad, 'environment.datasetLoad');
+    need(typeof dl.skipped === 'boolean', 'environment.datasetLoad.skipped', 'a boolean');
+    need(dl.wallSeconds === undefined || isNum(dl.wallSeconds), 'environment.datasetLoad.wallSeconds', 'a number (s)');
+    if (dl.facts !== undefined) obj(dl.facts, 'environment.datasetLoad.facts');
+  }
   const w = obj(s.warmup, 'warmup');
   need(isNum(w.requests) && isNum(w.durationS), 'warmup', '{ requests, errors, durationS, latencyMs }');
   checkEndpoint(s.totals, 'totals');

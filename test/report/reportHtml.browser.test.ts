@@ -1,9 +1,10 @@
 /*
  * report.html and compare.html in real headless Chromium, offline: the charts render (non-blank canvases),
- * the tables have the summary's rows, nothing is fetched, no script fails. Leaves report.png beside the report
- * (reports/test-output/report-html/) for a human to look at.
+ * the tables have the summary's rows, nothing is fetched, no script fails. Everything (reports, screenshots) goes
+ * to a temporary folder that is removed afterwards; tests never write into reports/.
  */
-import { rm, stat } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,7 +16,7 @@ import { writeReports } from '../../harness/report/writeReports.ts';
 import { canvasStats, chromiumTitle, haveChromium, launchChromium, openOffline } from './chromium.ts';
 import { syntheticRun } from './syntheticRun.ts';
 
-const OUT = path.resolve('reports/test-output/report-html');
+let OUT: string;
 const THRESHOLDS = [
   { metric: 'http_req_duration{endpoint:pin_public}', expression: 'p(95)<800' },
   { metric: 'http_req_duration{endpoint:pin_analytics}', expression: 'p(99)<20' },
@@ -29,7 +30,7 @@ describe.skipIf(!haveChromium)(chromiumTitle('report.html in headless Chromium')
   let files: Record<string, string>;
 
   beforeAll(async () => {
-    await rm(OUT, { recursive: true, force: true });
+    OUT = await mkdtemp(path.join(os.tmpdir(), 'sp-report-html-'));
     summary = syntheticRun({ seed: 31, trials: 3, durationS: 6, thresholds: THRESHOLDS });
     ({ files } = await writeReports(summary, path.join(OUT, 'run')));
     browser = await launchChromium();
@@ -37,6 +38,7 @@ describe.skipIf(!haveChromium)(chromiumTitle('report.html in headless Chromium')
 
   afterAll(async () => {
     await browser?.close();
+    if (OUT) await rm(OUT, { recursive: true, force: true });
   });
 
   it('renders four non-blank uPlot charts offline, with no request attempted and no script error, and saves report.png', async () => {
