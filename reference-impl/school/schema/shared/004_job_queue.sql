@@ -10,12 +10,16 @@ CREATE TABLE IF NOT EXISTS job_queue (
   attempts      integer     NOT NULL DEFAULT 0,
   max_attempts  integer     NOT NULL DEFAULT 3,
   error         text,
+  result        jsonb,                                -- what a completed job produced (a report), read by GET /jobs/:id
   run_at        timestamptz NOT NULL DEFAULT now(),   -- not before; retries push it back
   locked_at     timestamptz,                          -- when a worker claimed it (stale claims can be retaken)
   created_at    timestamptz NOT NULL DEFAULT now(),
   updated_at    timestamptz NOT NULL DEFAULT now(),
   completed_at  timestamptz
 );
+
+-- For schemas migrated before `result` was added (CREATE TABLE IF NOT EXISTS leaves an existing table as it is).
+ALTER TABLE job_queue ADD COLUMN IF NOT EXISTS result jsonb;
 
 -- The worker's claim: next pending job by priority, then age (the plan's partial index, run_at for retries).
 CREATE INDEX IF NOT EXISTS job_queue_pending_idx ON job_queue (priority DESC, run_at) WHERE status = 'pending';
