@@ -11,11 +11,23 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read the environment only in harness/config/readEnv.ts (or an entry script in scripts/).' }],
+      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read the environment only in harness/config/readEnv.ts (readProcessEnv, processSecrets, childEnvironment).' }],
     },
   },
   {
-    files: ['harness/config/readEnv.ts', 'scripts/**', 'reference-impl/platform/server.ts', 'test/**', 'vitest.config.ts'],
+    // The engine imports no workload: workloads reach it as units passed in (scenarios/registry.ts names them).
+    files: ['harness/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{
+          group: ['**/scenarios/*/**', '!**/scenarios/k6/**', '**/scenarios/registry*', '**/seeders/*/**', '!**/seeders/engine/**', '**/reference-impl/*/**', '!**/reference-impl/platform/**', '**/thresholds/**'],
+          message: 'harness/ is the engine and imports no workload; take what you need from the Workload unit passed in (harness/workload/Workload.ts).',
+        }],
+      }],
+    },
+  },
+  {
+    files: ['harness/config/readEnv.ts', 'test/**', 'vitest.config.ts'],
     rules: { 'no-restricted-properties': 'off' },
   },
 );

@@ -7,7 +7,7 @@ import type { EndpointName, LoadModel } from '../harness/model/RunSummary.ts';
 export type KeyDistribution = { kind: 'zipf'; exponent: number } | { kind: 'uniform' } | { kind: 'hotspot'; hotFraction: number; hotTrafficFraction: number };
 
 export interface RequestSpec {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   path: string;
   headers?: Record<string, string>;
   body?: string;
@@ -27,6 +27,15 @@ export interface EndpointSpec {
    */
   request(key: number): RequestSpec;
 }
+
+/** One endpoint of a workload's table: everything but its weight, which the mix decides. */
+export type EndpointDef = Omit<EndpointSpec, 'weight'>;
+
+/**
+ * THE endpoint table of a workload: name -> definition. Defined here, in pure types, because k6 imports the
+ * tables and scenarios/k6/tsconfig.json checks them against @types/k6 alone (no @types/node).
+ */
+export type EndpointTable = Readonly<Record<string, EndpointDef>>;
 
 export interface Scenario {
   name: string;

@@ -26,7 +26,9 @@ import autocannon from 'autocannon';
 import { Command, Option } from 'commander';
 import { Redis } from 'ioredis';
 import pg from 'pg';
-import { readEnv } from '../harness/config/readEnv.ts';
+import { childEnvironment, processSecrets, readProcessEnv } from '../harness/config/readEnv.ts';
+import { schemaName, withSchema } from '../harness/migrate/schemaUrl.ts';
+import { analyticsWorkload } from '../scenarios/analytics/workload.ts';
 import { ScaleproofError } from '../harness/errors/ScaleproofError.ts';
 import { migrate } from '../harness/migrate/migrate.ts';
 import { apiMetrics } from '../harness/probe/apiMetrics.ts';
@@ -46,7 +48,7 @@ import { exitWithError, parseOrExit } from './cli/exitWithError.ts';
 import { deleteRedisPrefix } from '../harness/services/deleteRedisPrefix.ts';
 
 const TARGETS = { ratio: 0.6, eventsPerSecond: 20_000 } as const;
-const secrets = () => [process.env.DATABASE_URL, process.env.REDIS_URL];
+const secrets = () => processSecrets();
 const log = (line: string) => process.stderr.write(`[bench:api] ${redactText(line, secrets())}\n`);
 
 
@@ -72,7 +74,7 @@ const opts = parseOrExit<ReturnType<typeof program.opts>>(program, process.argv,
 
 /** Child mode: the bare route, announced with the same "listening on" line as the API. */
 async function serveBare(key: string): Promise<void> {
-  const redisUrl = process.env.REDIS_URL;
+  const redisUrl = readProcessEnv().redisUrl;
   if (!redisUrl) throw new ScaleproofError('SP_CONFIG', 'the bare route needs REDIS_URL');
   const app = buildBareRedisApp({ redisUrl, key });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
@@ -82,7 +84,7 @@ async function serveBare(key: string): Promise<void> {
 
 async function startBare(redisUrl: string, key: string): Promise<{ url: string; stop(): Promise<void> }> {
   const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--serve-bare', key], {
-    env: { ...process.env, REDIS_URL: redisUrl }, stdio: ['ignore', 'pipe', 'inherit'],
+    env: childEnvironment({ REDIS_URL: redisUrl }), stdio: ['ignore', 'pipe', 'inherit'],
   });
   const exited = once(child, 'exit');
   const url = await new Promise<string>((resolve, reject) => {
@@ -168,7 +170,7 @@ const verdict = (ok: boolean) => (ok ? 'PASS' : 'MISS');
 
 async function main(): Promise<void> {
   if (opts.serveBare) return serveBare(String(opts.serveBare));
-  const env = readEnv(process.env, process.cwd());
+  const env = readProcessEnv(analyticsWorkload.env);
   const runId = newRunId();
   const prefix = `bench:api:${runId}:`;
   let services: Services | undefined;
@@ -185,13 +187,16 @@ async function main(): Promise<void> {
     services = await startServices({ databaseUrl: env.databaseUrl, redisUrl: env.redisUrl, dataDir: env.dataDir, pathVar: env.pathVar, log });
     const redisUrl = services.redis.url;
     if (!redisUrl) throw new ScaleproofError('SP_REDIS_UNREACHABLE', 'bench:api compares the API with a bare Redis route and needs a real Redis: set REDIS_URL or put redis-server on PATH.');
-    const databaseUrl = services.postgres.url;
-    await migrate(databaseUrl);
+    // The analytics workload's optimized schema, as `pnpm bench:analytics` uses it.
+    const databaseUrl = withSchema(services.postgres.url, schemaName('analytics', 'optimized'));
+    await migrate(databaseUrl, analyticsWorkload.variants.optimized!.migrations);
     const seeded = await seedDataset({ databaseUrl, users: opts.users, eventsPerUser: opts.eventsPerUser, seed: opts.seed, log, progress: process.stderr.isTTY === true });
 
     api = await startApi({
+      entry: fileURLToPath(new URL('./api.ts', import.meta.url)),
+      args: ['analytics', '--variant', 'optimized'],
       env: {
-        ...process.env, DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, PORT: '0', HOST: '127.0.0.1', SCALEPROOF_LOG_LEVEL: 'silent',
+        ...childEnvironment(), DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, PORT: '0', HOST: '127.0.0.1', SCALEPROOF_LOG_LEVEL: 'silent',
         SCALEPROOF_REDIS_PREFIX: prefix, SCALEPROOF_MV_REFRESH_INTERVAL_S: '0', SCALEPROOF_MIGRATE_ON_START: '0',
         // Keys stay warm for the whole run: this measures the hit path, not the 60 s expiry.
         SCALEPROOF_PIN_TTL_S: '3600',

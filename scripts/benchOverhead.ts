@@ -27,12 +27,13 @@ import { once } from 'node:events';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { analyticsDefaults, analyticsEndpoints } from '../scenarios/analytics/endpoints.ts';
+import { analyticsEndpoints } from '../scenarios/analytics/endpoints.ts';
+import { seedDefaults } from '../seeders/analytics/SeedParameters.ts';
 import type { Scenario } from '../scenarios/Scenario.ts';
 import { createProgressPrinter } from '../harness/drive/autocannon/createProgressPrinter.ts';
 import { runAutocannon } from '../harness/drive/autocannon/runAutocannon.ts';
 import { createKeySampler } from '../seeders/engine/keySampler.ts';
-import { readEnv } from '../harness/config/readEnv.ts';
+import { readProcessEnv } from '../harness/config/readEnv.ts';
 import { findOnPath } from '../harness/services/findOnPath.ts';
 import { quantileSorted } from 'simple-statistics';
 
@@ -107,13 +108,13 @@ async function runBare(url: string, connections: number, durationS: number, roun
 async function runHarness(url: string, connections: number, durationS: number, round: number): Promise<Measurement> {
   const scenario: Scenario = {
     name: 'overhead',
-    endpoints: [{ ...analyticsEndpoints.pin_public, weight: 1 }],
-    keys: { users: USERS, seed: 42, distribution: analyticsDefaults.distribution },
+    endpoints: [{ ...analyticsEndpoints.pin_public!, weight: 1 }],
+    keys: { users: USERS, seed: 42, distribution: seedDefaults.distribution },
     load: { kind: 'closed', connections, pipelining: 1 },
     warmupS: 1,
     durationS,
   };
-  const sampler = createKeySampler({ users: USERS, seed: 42 + round, distribution: analyticsDefaults.distribution });
+  const sampler = createKeySampler({ users: USERS, seed: 42 + round, distribution: seedDefaults.distribution });
   const printer = createProgressPrinter(process.stderr);
   const r = await runAutocannon({ scenario, baseUrl: url, sampler, onProgress: printer });
   printer.done();
@@ -171,7 +172,7 @@ async function main(): Promise<void> {
 
   let pathVar: string | undefined;
   try {
-    ({ pathVar } = readEnv(process.env, process.cwd()));
+    ({ pathVar } = readProcessEnv());
   } catch (err) {
     usage((err as Error).message);
   }

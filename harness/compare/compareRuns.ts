@@ -4,7 +4,8 @@
  * samples, because requests within a run share the same warm caches, GC pauses and neighbours.
  */
 import { datasetIdentityDifferences } from '../model/datasetIdentity.ts';
-import { ENDPOINT_NAMES, type RunSummary, type TrialSample } from '../model/RunSummary.ts';
+import type { RunSummary, TrialSample } from '../model/RunSummary.ts';
+import { endpointOrder } from '../report/endpointRows.ts';
 import type { CompareOptions, ComparedMetric, ComparisonResult, MetricComparison, RunRef } from './ComparisonResult.ts';
 import { compareMetric, METRIC_SPECS } from './compareMetric.ts';
 
@@ -73,8 +74,9 @@ export function compareRuns(a: RunSummary, b: RunSummary, options: Partial<Compa
   const ta = trialsOf(a);
   const tb = trialsOf(b);
   const present = new Set([...Object.keys(a.endpoints), ...Object.keys(b.endpoints)]);
-  const known = ENDPOINT_NAMES.filter((n) => present.has(n));
-  const others = [...present].filter((n) => !(ENDPOINT_NAMES as readonly string[]).includes(n)).sort();
+  const order = endpointOrder([a, b]);
+  const known = order.filter((n) => present.has(n));
+  const others = [...present].filter((n) => !order.includes(n)).sort();
   const entities = [TOTAL, ...known, ...others];
 
   const metrics: MetricComparison[] = [];

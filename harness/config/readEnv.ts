@@ -1,10 +1,26 @@
 /*
  * The one place that reads the environment (zx's resolveDefaults(defs, prefix, env)): it takes `env` as an
- * argument so tests pass a fake one, reads only the names listed here, validates, and freezes.
+ * argument so tests pass a fake one, reads only the variables declared by the platform (platformEnv.ts) and by
+ * the workload being run (Workload.env), validates them, and freezes the result.
  */
 import path from 'node:path';
 import { ScaleproofError } from '../errors/ScaleproofError.ts';
-import { API_LOG_LEVELS, defaultApiConfig, type ApiConfig, type ApiLogLevel } from '../../reference-impl/platform/apiConfig.ts';
+import type { EnvValue, EnvVarSpec } from './EnvVarSpec.ts';
+import { LOG_LEVELS, platformEnv, urlVariables } from './platformEnv.ts';
+
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** The API platform's settings as read from the environment (reference-impl/platform/apiConfig.ts). */
+export interface PlatformSettings {
+  host: string;
+  port: number;
+  redisKeyPrefix: string;
+  pgPoolMax: number;
+  statementTimeoutMs: number;
+  bodyLimitBytes: number;
+  migrateOnStart: boolean;
+  logLevel: LogLevel;
+}
 
 export interface Env {
   databaseUrl?: string | undefined;
@@ -13,68 +29,54 @@ export interface Env {
   /** Where embedded Postgres keeps its data between runs. */
   dataDir: string;
   k6Bin?: string | undefined;
-  /** PATH, for finding redis-server and k6. */
+  /** PATH, for finding redis-server, pgbouncer and k6. */
   pathVar: string | undefined;
-  /** Overrides for the reference API (PORT, HOST, SCALEPROOF_*). */
-  api: Omit<ApiConfig, 'databaseUrl' | 'databaseReplicaUrl' | 'redisUrl'>;
+  api: PlatformSettings;
+  /** The workload's own variables by name, validated, defaults filled in. */
+  workload: Readonly<Record<string, EnvValue>>;
+  /** Connection strings as given, for redacting them from any output. */
+  secrets: readonly string[];
 }
 
 type Source = Readonly<Record<string, string | undefined>>;
 
-/** Every environment variable scaleproof reads, with what it means (the README lists the same). */
-export const envVariables = {
-  DATABASE_URL: 'Postgres to use; unset means embedded Postgres under SCALEPROOF_DATA_DIR',
-  DATABASE_REPLICA_URL: 'optional read replica for analytics reads',
-  REDIS_URL: 'Redis to use; unset means redis-server from PATH, else an in-process cache',
-  PORT: 'API listen port (0 picks a free one)',
-  HOST: 'API listen host',
-  K6_BIN: 'path of the k6 binary for --driver k6 (else k6 on PATH)',
-  SCALEPROOF_DATA_DIR: 'embedded Postgres data directory (default .scaleproof/pg)',
-  SCALEPROOF_REDIS_PREFIX: 'prefix of every Redis key the API writes',
-  SCALEPROOF_PG_POOL_MAX: 'API pg pool size',
-  SCALEPROOF_STATEMENT_TIMEOUT_MS: 'API statement_timeout',
-  SCALEPROOF_PIN_TTL_S: 'TTL of pin:<number>',
-  SCALEPROOF_USER_TTL_S: 'TTL of user:<id>',
-  SCALEPROOF_ANALYTICS_TTL_S: 'TTL of pin:analytics:<number>:<day>',
-  SCALEPROOF_FLUSH_INTERVAL_MS: 'write buffer flush interval',
-  SCALEPROOF_FLUSH_MAX_EVENTS: 'write buffer flushes when it holds this many events',
-  SCALEPROOF_BUFFER_MAX_EVENTS: 'write buffer bound; beyond it POST answers 503',
-  SCALEPROOF_MV_REFRESH_INTERVAL_S: 'materialized view refresh period (0 disables)',
-  SCALEPROOF_PARTITION_MONTHS_AHEAD: 'months of partitions kept ahead of now()',
-  SCALEPROOF_PARTITION_RETENTION_MONTHS: 'months of pin_analytics partitions kept before they are dropped',
-  SCALEPROOF_BODY_LIMIT_BYTES: 'largest request body the API accepts',
-  SCALEPROOF_MIGRATE_ON_START: 'API runs the (idempotent) migrations before listening: 1 or 0',
-  SCALEPROOF_LOG_LEVEL: 'API log level: silent, error, warn, info or debug',
-} as const;
+/** Every variable scaleproof reads for a workload, with what it means (the README lists the same). */
+export function envVariables(workloadEnv: Readonly<Record<string, EnvVarSpec>> = {}): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, v] of Object.entries(urlVariables)) out[name] = v.description;
+  for (const [name, v] of Object.entries({ ...platformEnv, ...workloadEnv })) out[name] = v.description;
+  return out;
+}
 
-function int(env: Source, name: keyof typeof envVariables, fallback: number, min: number): number {
+/** One declared variable: unset or empty means its default; anything else must pass its spec. */
+export function readVariable(env: Source, name: string, spec: EnvVarSpec): EnvValue {
   const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min) {
-    throw new ScaleproofError('SP_CONFIG', `${name}=${JSON.stringify(raw)} is not a whole number >= ${min}; fix or unset it.`);
+  if (raw === undefined || raw === '') return spec.default;
+  switch (spec.kind) {
+    case 'int': {
+      const n = Number(raw);
+      const max = spec.max ?? Number.MAX_SAFE_INTEGER;
+      if (!/^\s*\d+\s*$/.test(raw) || !Number.isSafeInteger(n) || n < spec.min || n > max) {
+        throw new ScaleproofError('SP_CONFIG', `${name}=${JSON.stringify(raw)} is not a whole number from ${spec.min} to ${max}; fix or unset it.`);
+      }
+      return n;
+    }
+    case 'flag':
+      if (raw === '1' || raw === 'true') return true;
+      if (raw === '0' || raw === 'false') return false;
+      throw new ScaleproofError('SP_CONFIG', `${name}=${JSON.stringify(raw)} must be 1 or 0; fix or unset it.`);
+    case 'choice':
+      if (spec.choices.includes(raw)) return raw;
+      throw new ScaleproofError('SP_CONFIG', `${name}=${JSON.stringify(raw)} must be one of ${spec.choices.join(', ')}.`);
+    case 'string':
+      return raw;
   }
-  return n;
 }
 
-function flag(env: Source, name: keyof typeof envVariables, fallback: boolean): boolean {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  if (raw === '1' || raw === 'true') return true;
-  if (raw === '0' || raw === 'false') return false;
-  throw new ScaleproofError('SP_CONFIG', `${name}=${JSON.stringify(raw)} must be 1 or 0; fix or unset it.`);
-}
-
-function logLevel(env: Source, fallback: ApiLogLevel): ApiLogLevel {
-  const raw = env.SCALEPROOF_LOG_LEVEL;
-  if (raw === undefined || raw === '') return fallback;
-  if ((API_LOG_LEVELS as readonly string[]).includes(raw)) return raw as ApiLogLevel;
-  throw new ScaleproofError('SP_CONFIG', `SCALEPROOF_LOG_LEVEL=${JSON.stringify(raw)} must be one of ${API_LOG_LEVELS.join(', ')}.`);
-}
-
-function url(env: Source, name: 'DATABASE_URL' | 'DATABASE_REPLICA_URL' | 'REDIS_URL', schemes: string[]): string | undefined {
+function url(env: Source, name: keyof typeof urlVariables): string | undefined {
   const raw = env[name];
   if (raw === undefined || raw === '') return undefined;
+  const schemes: readonly string[] = urlVariables[name].schemes;
   let parsed: URL;
   try {
     parsed = new URL(raw);
@@ -87,34 +89,45 @@ function url(env: Source, name: 'DATABASE_URL' | 'DATABASE_REPLICA_URL' | 'REDIS
   return raw;
 }
 
-export function readEnv(env: Source, cwd: string = '.'): Readonly<Env> {
-  const d = defaultApiConfig;
+export function readEnv(env: Source, cwd: string = '.', workloadEnv: Readonly<Record<string, EnvVarSpec>> = {}): Readonly<Env> {
+  const p = <K extends keyof typeof platformEnv>(name: K) => readVariable(env, name, platformEnv[name]);
+  const databaseUrl = url(env, 'DATABASE_URL');
+  const databaseReplicaUrl = url(env, 'DATABASE_REPLICA_URL');
+  const redisUrl = url(env, 'REDIS_URL');
+  const workload = Object.fromEntries(Object.entries(workloadEnv).map(([name, spec]) => [name, readVariable(env, name, spec)]));
   return Object.freeze({
-    databaseUrl: url(env, 'DATABASE_URL', ['postgres', 'postgresql']),
-    databaseReplicaUrl: url(env, 'DATABASE_REPLICA_URL', ['postgres', 'postgresql']),
-    redisUrl: url(env, 'REDIS_URL', ['redis', 'rediss']),
-    dataDir: path.resolve(cwd, env.SCALEPROOF_DATA_DIR || '.scaleproof/pg'),
-    k6Bin: env.K6_BIN || undefined,
+    databaseUrl,
+    databaseReplicaUrl,
+    redisUrl,
+    dataDir: path.resolve(cwd, p('SCALEPROOF_DATA_DIR') as string),
+    k6Bin: (p('K6_BIN') as string) || undefined,
     pathVar: env.PATH,
     api: Object.freeze({
-      ...d,
-      host: env.HOST || d.host,
-      port: int(env, 'PORT', d.port, 0),
-      redisKeyPrefix: env.SCALEPROOF_REDIS_PREFIX ?? d.redisKeyPrefix,
-      pgPoolMax: int(env, 'SCALEPROOF_PG_POOL_MAX', d.pgPoolMax, 1),
-      statementTimeoutMs: int(env, 'SCALEPROOF_STATEMENT_TIMEOUT_MS', d.statementTimeoutMs, 1),
-      pinTtlS: int(env, 'SCALEPROOF_PIN_TTL_S', d.pinTtlS, 1),
-      userTtlS: int(env, 'SCALEPROOF_USER_TTL_S', d.userTtlS, 1),
-      analyticsTtlS: int(env, 'SCALEPROOF_ANALYTICS_TTL_S', d.analyticsTtlS, 1),
-      flushIntervalMs: int(env, 'SCALEPROOF_FLUSH_INTERVAL_MS', d.flushIntervalMs, 1),
-      flushMaxEvents: int(env, 'SCALEPROOF_FLUSH_MAX_EVENTS', d.flushMaxEvents, 1),
-      bufferMaxEvents: int(env, 'SCALEPROOF_BUFFER_MAX_EVENTS', d.bufferMaxEvents, 1),
-      mvRefreshIntervalS: int(env, 'SCALEPROOF_MV_REFRESH_INTERVAL_S', d.mvRefreshIntervalS, 0),
-      partitionMonthsAhead: int(env, 'SCALEPROOF_PARTITION_MONTHS_AHEAD', d.partitionMonthsAhead, 0),
-      partitionRetentionMonths: int(env, 'SCALEPROOF_PARTITION_RETENTION_MONTHS', d.partitionRetentionMonths, 1),
-      bodyLimitBytes: int(env, 'SCALEPROOF_BODY_LIMIT_BYTES', d.bodyLimitBytes, 64),
-      migrateOnStart: flag(env, 'SCALEPROOF_MIGRATE_ON_START', d.migrateOnStart),
-      logLevel: logLevel(env, d.logLevel),
+      host: p('HOST') as string,
+      port: p('PORT') as number,
+      redisKeyPrefix: p('SCALEPROOF_REDIS_PREFIX') as string,
+      pgPoolMax: p('SCALEPROOF_PG_POOL_MAX') as number,
+      statementTimeoutMs: p('SCALEPROOF_STATEMENT_TIMEOUT_MS') as number,
+      bodyLimitBytes: p('SCALEPROOF_BODY_LIMIT_BYTES') as number,
+      migrateOnStart: p('SCALEPROOF_MIGRATE_ON_START') as boolean,
+      logLevel: p('SCALEPROOF_LOG_LEVEL') as LogLevel,
     }),
+    workload: Object.freeze(workload),
+    secrets: Object.freeze([databaseUrl, databaseReplicaUrl, redisUrl].filter((s): s is string => s !== undefined)),
   });
+}
+
+/** This process's environment read the same way: the only use of process.env outside tests. */
+export function readProcessEnv(workloadEnv: Readonly<Record<string, EnvVarSpec>> = {}): Readonly<Env> {
+  return readEnv(process.env, process.cwd(), workloadEnv);
+}
+
+/** The connection strings as given, unvalidated: for redacting output even when readEnv itself fails. */
+export function processSecrets(): string[] {
+  return Object.keys(urlVariables).map((name) => process.env[name]).filter((s): s is string => !!s);
+}
+
+/** The environment a child process (the API, autocannon's CLI) inherits, with overrides. */
+export function childEnvironment(overrides: Readonly<Record<string, string | undefined>> = {}): Record<string, string | undefined> {
+  return { ...process.env, ...overrides };
 }

@@ -26,8 +26,11 @@ function specExpression(key: string, spec: unknown): { expression: string; abort
   );
 }
 
-/** Validates a threshold set (k6 shape) and returns every expression parsed, in the set's order. */
-export function validateThresholds(set: unknown): ParsedThreshold[] {
+/**
+ * Validates a threshold set (k6 shape) and returns every expression parsed, in the set's order. Given the
+ * workload's endpoint names, an {endpoint:NAME} filter must name one of them.
+ */
+export function validateThresholds(set: unknown, opts: { endpoints?: readonly string[] } = {}): ParsedThreshold[] {
   if (!set || typeof set !== 'object' || Array.isArray(set)) {
     throw invalid(`a threshold set must be an object of metric -> [expressions], e.g. { "http_req_failed": ["rate<0.01"] }; got ${JSON.stringify(set)}`, {});
   }
@@ -46,6 +49,9 @@ export function validateThresholds(set: unknown): ParsedThreshold[] {
       if (!known.tags.includes(tag)) {
         const allowed = known.tags.length ? `it takes only ${known.tags.join(', ')}` : 'it takes no tag filter';
         throw invalid(`threshold ${JSON.stringify(key)}: ${metric} cannot be filtered by tag ${JSON.stringify(tag)} (${allowed}); remove {${tag}:${value}}`, { key, tag });
+      }
+      if (tag === 'endpoint' && opts.endpoints && !opts.endpoints.includes(value)) {
+        throw invalid(`threshold ${JSON.stringify(key)}: ${JSON.stringify(value)} is not an endpoint of this workload; use ${opts.endpoints.join(', ')}`, { key, tag, value });
       }
       if (!knownTag.accepts(value)) {
         throw invalid(`threshold ${JSON.stringify(key)}: ${JSON.stringify(value)} is not a known value of tag ${tag}; use ${knownTag.values}`, { key, tag, value });

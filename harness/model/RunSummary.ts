@@ -5,8 +5,8 @@
  */
 export const SUMMARY_SCHEMA_VERSION = 1 as const;
 
-export type EndpointName = 'pin_public' | 'pin_analytics' | 'pin_events' | 'user';
-export const ENDPOINT_NAMES: readonly EndpointName[] = ['pin_public', 'pin_analytics', 'pin_events', 'user'];
+/** An endpoint of the workload's table (scenarios/<workload>/endpoints.ts); the model takes any name. */
+export type EndpointName = string;
 
 export interface LatencyStats {
   min: number;
@@ -148,7 +148,16 @@ export interface RunSummary {
   startedAt: string;
   endedAt: string;
   verdict: 'pass' | 'fail';
-  scenario: { name: string; mix: Partial<Record<EndpointName, number>>; warmupS: number; durationS: number };
+  scenario: {
+    name: string;
+    /** The workload and variant run (absent in files written before workloads were plug-ins: analytics, optimized). */
+    workload?: string | undefined;
+    variant?: string | undefined;
+    /** Weights in the order of the workload's endpoint table: reports list endpoints in this order. */
+    mix: Partial<Record<EndpointName, number>>;
+    warmupS: number;
+    durationS: number;
+  };
   environment: Environment;
   /** Warm-up is its own phase: reported, never merged into the measured numbers. */
   warmup: { requests: number; errors: number; durationS: number; latencyMs: Pick<LatencyStats, 'p50' | 'p95' | 'p99'> };

@@ -1,5 +1,5 @@
 /* The per-endpoint rows every report prints (endpoints in a stable order, then the total), as plain text cells. */
-import { ENDPOINT_NAMES, type EndpointSummary, type RunSummary } from '../model/RunSummary.ts';
+import { type EndpointSummary, type RunSummary } from '../model/RunSummary.ts';
 import { fmtCount, fmtMs, fmtRate } from './formatValue.ts';
 
 export const ENDPOINT_HEADERS = ['endpoint', 'requests', 'errors', 'req/s', 'p50 ms', 'p90 ms', 'p95 ms', 'p99 ms', 'max ms'] as const;
@@ -8,9 +8,10 @@ type Row = Pick<EndpointSummary, 'requests' | 'errors' | 'throughputRps' | 'late
 
 export function orderedEndpoints(s: RunSummary): Array<[string, EndpointSummary]> {
   const entries = Object.entries(s.endpoints).filter((e): e is [string, EndpointSummary] => e[1] !== undefined);
+  const order = endpointOrder([s]);
   const rank = (n: string) => {
-    const i = (ENDPOINT_NAMES as readonly string[]).indexOf(n);
-    return i === -1 ? ENDPOINT_NAMES.length : i;
+    const i = order.indexOf(n);
+    return i === -1 ? order.length : i;
   };
   return entries.sort((a, b) => rank(a[0]) - rank(b[0]) || a[0].localeCompare(b[0]));
 }
@@ -24,4 +25,11 @@ export function endpointCells(name: string, e: Row): string[] {
 
 export function endpointRows(s: RunSummary): string[][] {
   return [...orderedEndpoints(s).map(([n, e]) => endpointCells(n, e)), endpointCells('total', s.totals)];
+}
+
+/** Endpoint names in the order of the runs' workload tables (their mixes), first run first. */
+export function endpointOrder(runs: readonly RunSummary[]): string[] {
+  const out: string[] = [];
+  for (const r of runs) for (const n of Object.keys(r.scenario.mix)) if (!out.includes(n)) out.push(n);
+  return out;
 }

@@ -1,13 +1,20 @@
-/* Everything one `bench:analytics` run is told to do; built by the CLI from flags, frozen, then run. */
-import type { EndpointName } from '../model/RunSummary.ts';
+/*
+ * Everything one `pnpm bench <workload>` run is told to do; built by the CLI from flags over the workload's
+ * (and variant's) defaults, frozen, then run. The engine's own defaults are here; the workload's are in its
+ * unit (Workload.defaults, Variant.defaults), merged by workloadDefaults().
+ */
 import type { KeyDistribution } from '../../scenarios/Scenario.ts';
-import { analyticsDefaults } from '../../scenarios/analytics/endpoints.ts';
+import type { EndpointName } from '../model/RunSummary.ts';
+import type { Variant, Workload, WorkloadDefaults } from '../workload/Workload.ts';
 
 export interface BenchOptions {
+  workload: string;
+  variant: string;
   users: number;
-  eventsPerUser: number;
   seed: number;
   distribution: KeyDistribution;
+  /** Workload-specific dataset knobs (analytics: eventsPerUser). */
+  datasetParameters: Readonly<Record<string, number>>;
   mix?: Partial<Record<EndpointName, number>> | undefined;
   durationS: number;
   warmupS: number;
@@ -26,15 +33,14 @@ export interface BenchOptions {
   command: string;
 }
 
+/** The engine's defaults: what does not depend on the workload. */
 export const benchDefaults = Object.freeze({
-  users: 1_000_000,
-  eventsPerUser: 10,
-  seed: 42,
-  durationS: 30,
-  warmupS: analyticsDefaults.warmupS,
   driver: 'autocannon' as const,
-  connections: 32,
-  pipelining: 1,
   maxRegression: 0.1,
   repeat: 1,
 });
+
+/** The workload's defaults with the variant's overrides on top. */
+export function workloadDefaults(workload: Readonly<Workload>, variant: Readonly<Variant>): Readonly<WorkloadDefaults> {
+  return Object.freeze({ ...workload.defaults, ...variant.defaults });
+}

@@ -19,6 +19,8 @@ const K6_KEYS = 50_000;
 
 export interface DrivePhaseOptions {
   scenario: Scenario;
+  /** The workload's endpoint table module (absolute path): the generic k6 script imports it. */
+  endpointsModule: string;
   baseUrl: string;
   sampler: KeySampler;
   phase: 'warmup' | 'measured';
@@ -67,6 +69,7 @@ async function driveK6(o: DrivePhaseOptions): Promise<PhaseResult> {
   const load: LoadModel = o.scenario.load;
   const run = await runK6({
     k6Path: o.k6Bin,
+    endpointsModule: o.endpointsModule,
     baseUrl: o.baseUrl,
     keys,
     mix: Object.fromEntries(o.scenario.endpoints.map((e) => [e.name, e.weight])),

@@ -56,18 +56,21 @@ export function choiceArg<T extends string>(flag: string, choices: readonly T[])
   };
 }
 
-/** "pin_public=70,pin_analytics=20" -> weights, names checked against `names`. */
-export function mixArg<T extends string>(flag: string, names: readonly T[]) {
-  return (raw: string): Partial<Record<T, number>> => {
-    const out: Partial<Record<T, number>> = {};
+/**
+ * "pin_public=70,pin_analytics=20" -> weights. Names are checked against the workload's endpoints later
+ * (buildScenario), once the workload is known; here only the shape.
+ */
+export function mixArg(flag: string) {
+  return (raw: string): Record<string, number> => {
+    const out: Record<string, number> = {};
     for (const part of raw.split(',')) {
       const [k, v] = part.split('=').map((s) => s.trim());
-      if (!k || !(names as readonly string[]).includes(k) || v === undefined || !/^\d+(\.\d+)?$/.test(v)) {
-        throw new ScaleproofError('SP_USAGE', `${flag} takes name=weight pairs over ${names.join(', ')}, e.g. pin_public=70,pin_events=30; got ${JSON.stringify(part)}`);
+      if (!k || !/^[a-z][a-z0-9_]*$/.test(k) || v === undefined || !/^\d+(\.\d+)?$/.test(v)) {
+        throw new ScaleproofError('SP_USAGE', `${flag} takes name=weight pairs over the workload's endpoints, e.g. pin_public=70,pin_events=30; got ${JSON.stringify(part)}`);
       }
-      out[k as T] = Number(v);
+      out[k] = Number(v);
     }
-    if (!Object.values<number | undefined>(out).some((w) => (w ?? 0) > 0)) throw new ScaleproofError('SP_USAGE', `${flag} needs at least one weight above 0`);
+    if (!Object.values(out).some((w) => w > 0)) throw new ScaleproofError('SP_USAGE', `${flag} needs at least one weight above 0`);
     return out;
   };
 }

@@ -1,25 +1,23 @@
 /*
- * One bench:analytics run: services -> migrate -> seed -> start API -> warm-up -> drive -> probe -> judge ->
- * report -> stop whatever we started. Pure orchestration: every step lives in its own module.
+ * One `pnpm bench <workload>` run: services -> migrate -> seed -> start API -> warm-up -> drive -> probe ->
+ * judge -> report -> stop whatever we started. Pure orchestration: every step lives in its own module, and
+ * everything specific to a plan comes from the workload unit it is given (the engine imports none).
  * Nothing heavy starts before the cheap checks pass (thresholds, baseline, k6 present), so a bad flag or a
  * malformed threshold exits 2 before any load.
  */
 import path from 'node:path';
 import type { Env } from '../config/readEnv.ts';
 import { migrate } from '../migrate/migrate.ts';
-import type { RunSummary, ServerSide, EndpointName } from '../model/RunSummary.ts';
+import type { RunSummary, ServerSide } from '../model/RunSummary.ts';
 import { SUMMARY_SCHEMA_VERSION } from '../model/RunSummary.ts';
 import { startServices, type Services } from '../services/startServices.ts';
 import { redactUrl } from '../services/redactUrl.ts';
 import { enablePgStatStatements } from '../probe/pgStats.ts';
 import { snapshotServer, type ProbeTargets } from '../probe/snapshotServer.ts';
 import { serverSide } from '../probe/serverSide.ts';
-import { analyticsScenario } from '../../scenarios/analytics/endpoints.ts';
-import { seedDataset } from '../../seeders/analytics/seedDataset.ts';
 import { loadThresholds } from '../judge/loadThresholds.ts';
 import { validateThresholds } from '../judge/validateThresholds.ts';
 import { evaluateThresholds } from '../judge/evaluateThresholds.ts';
-import { defaultThresholds } from '../../thresholds/analytics.ts';
 import { readSummary } from '../report/readSummary.ts';
 import { writeReports } from '../report/writeReports.ts';
 import { regressionGate } from '../compare/regressionGate.ts';
@@ -31,11 +29,18 @@ import { mergeTrials, trialSample, type TrialMeasure } from './mergeTrials.ts';
 import { onShutdown } from './onShutdown.ts';
 import { drivePhase, type PhaseResult } from './drivePhase.ts';
 import { createKeySampler } from '../../seeders/engine/keySampler.ts';
+import { schemaName, withSchema } from '../migrate/schemaUrl.ts';
+import type { ResolvedWorkload } from '../workload/WorkloadRegistry.ts';
+import { buildScenario } from '../workload/buildScenario.ts';
 
 export interface RunContext {
   env: Readonly<Env>;
+  /** The workload and variant to run (resolved from the registry by the CLI). */
+  resolved: ResolvedWorkload;
   /** Environment handed to the API child process. */
   childEnv: Record<string, string | undefined>;
+  /** How to start the API process: a script and its arguments (the CLI's `pnpm api <workload> --variant v`). */
+  apiCommand: { entry: string; args: string[] };
   cwd: string;
   log: (line: string) => void;
   progress: (line: string) => void;
@@ -52,9 +57,10 @@ export interface BenchOutcome {
 
 export async function runBench(o: BenchOptions, ctx: RunContext): Promise<BenchOutcome> {
   const { env, log } = ctx;
+  const { workload, variant } = ctx.resolved;
   // Pre-flight: everything that can be wrong with the request is found before any service starts.
-  const thresholds = o.thresholdsFile ? await loadThresholds(o.thresholdsFile) : defaultThresholds;
-  validateThresholds(thresholds);
+  const thresholds = o.thresholdsFile ? await loadThresholds(o.thresholdsFile) : workload.thresholds;
+  validateThresholds(thresholds, { endpoints: Object.keys(workload.endpoints) });
   const baseline = o.baseline ? await readSummary(o.baseline) : undefined;
   const k6Bin = o.driver === 'k6' ? await findK6(env.k6Bin, env.pathVar) : undefined;
 
@@ -70,7 +76,8 @@ export async function runBench(o: BenchOptions, ctx: RunContext): Promise<BenchO
   try {
     let services: Services | undefined;
     let api: ApiProcess | undefined;
-    let dataset: Record<string, unknown> | undefined;
+    let dataset: RunSummary['environment']['dataset'];
+    let datasetLoad: RunSummary['environment']['datasetLoad'];
     let baseUrl: string;
     if (o.target) {
       baseUrl = o.target;
@@ -78,14 +85,21 @@ export async function runBench(o: BenchOptions, ctx: RunContext): Promise<BenchO
     } else {
       services = await startServices({ databaseUrl: env.databaseUrl, redisUrl: env.redisUrl, dataDir: env.dataDir, pathVar: env.pathVar, log });
       stops.push(() => services!.stopAll());
-      await migrate(services.postgres.url);
-      const seeded = await seedDataset({ databaseUrl: services.postgres.url, users: o.users, eventsPerUser: o.eventsPerUser, seed: o.seed, distribution: o.distribution, log, progress: ctx.tty });
-      dataset = { ...seeded.manifest, skipped: seeded.skipped, defaultPartitionRows: seeded.defaultPartitionRows };
+      // This workload x variant's own schema: switching variants never reseeds another one.
+      const databaseUrl = withSchema(services.postgres.url, schemaName(workload.name, variant.name));
+      await migrate(databaseUrl, variant.migrations);
+      const seeded = await workload.dataset.seed({
+        databaseUrl, variant: variant.name, users: o.users, seed: o.seed, distribution: o.distribution, parameters: o.datasetParameters, log, progress: ctx.tty,
+      });
+      dataset = seeded.identity;
+      datasetLoad = { skipped: seeded.skipped, wallSeconds: seeded.wallSeconds, facts: { ...seeded.facts } };
       await enablePgStatStatements(services.postgres.url);
       api = await startApi({
+        entry: ctx.apiCommand.entry,
+        args: ctx.apiCommand.args,
         env: {
           ...ctx.childEnv,
-          DATABASE_URL: services.postgres.url,
+          DATABASE_URL: databaseUrl,
           REDIS_URL: services.redis.url,
           SCALEPROOF_REDIS_PREFIX: `sp:${runId}:`, // a cold, private key space per run, even on a shared Redis
           PORT: '0',
@@ -100,7 +114,7 @@ export async function runBench(o: BenchOptions, ctx: RunContext): Promise<BenchO
       log(`API under test at ${baseUrl}`);
     }
 
-    const scenario = analyticsScenario({
+    const scenario = buildScenario(workload, {
       users: o.users,
       seed: o.seed,
       distribution: o.distribution,
@@ -114,7 +128,7 @@ export async function runBench(o: BenchOptions, ctx: RunContext): Promise<BenchO
     // One key stream for the whole run: the seeder's sampler, so every key exists and is as hot as seeded.
     const sampler = createKeySampler(scenario.keys);
     const phase = (p: 'warmup' | 'measured', durationS: number) =>
-      drivePhase({ scenario, baseUrl, sampler, phase: p, durationS, driver: o.driver, k6Bin, thresholds, progress: ctx.progress, log });
+      drivePhase({ scenario, endpointsModule: workload.endpointsModule, baseUrl, sampler, phase: p, durationS, driver: o.driver, k6Bin, thresholds, progress: ctx.progress, log });
 
     // Warm-up once, before the first trial; its numbers are kept apart and never merged.
     let warmup: PhaseResult | undefined;
@@ -158,12 +172,20 @@ export async function runBench(o: BenchOptions, ctx: RunContext): Promise<BenchO
       startedAt,
       endedAt: new Date().toISOString(),
       verdict: 'pass',
-      scenario: { name: scenario.name, mix: Object.fromEntries(scenario.endpoints.map((e) => [e.name, e.weight])), warmupS: o.warmupS, durationS: o.durationS },
+      scenario: {
+        name: scenario.name,
+        workload: workload.name,
+        variant: variant.name,
+        mix: Object.fromEntries(scenario.endpoints.map((e) => [e.name, e.weight])),
+        warmupS: o.warmupS,
+        durationS: o.durationS,
+      },
       environment: {
         machine: machineInfo(),
         postgres: services ? { kind: services.postgres.kind, version: services.postgres.serverVersion } : undefined,
         redis: services ? { kind: services.redis.kind, version: services.redis.serverVersion } : undefined,
         dataset,
+        datasetLoad,
         driver: o.driver,
         loadModel: scenario.load,
         target: o.target ? redactUrl(o.target) : undefined,
@@ -206,7 +228,7 @@ function sumXCache(m: TrialMeasure): { hits: number; misses: number } | undefine
   let hits = 0;
   let misses = 0;
   let seen = false;
-  for (const name of Object.keys(m.endpoints) as EndpointName[]) {
+  for (const name of Object.keys(m.endpoints)) {
     const x = m.endpoints[name]?.xCache;
     if (x) {
       seen = true;

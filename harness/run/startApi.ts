@@ -1,15 +1,13 @@
 /*
- * Starts the reference API as a child process on port 0 and waits until it prints its URL (never sleeps).
+ * Starts a reference API as a child process on port 0 (the caller names the entry script and its arguments,
+ * e.g. scripts/api.ts school --variant naive) and waits until it prints its URL (never sleeps).
  * stop() sends SIGTERM, which makes the API drain and flush its write buffer, and waits for the exit.
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import readline from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { ScaleproofError } from '../errors/ScaleproofError.ts';
 import { redactText } from '../services/redactUrl.ts';
-
-export const apiEntry = fileURLToPath(new URL('../../reference-impl/platform/server.ts', import.meta.url));
 
 export interface ApiProcess {
   url: string;
@@ -19,6 +17,9 @@ export interface ApiProcess {
 }
 
 export interface StartApiOptions {
+  /** The script to run with tsx, and its arguments. */
+  entry: string;
+  args: readonly string[];
   /** Environment of the child: the caller's environment plus DATABASE_URL, REDIS_URL, PORT, SCALEPROOF_*. */
   env: Record<string, string | undefined>;
   startTimeoutMs?: number;
@@ -27,7 +28,7 @@ export interface StartApiOptions {
 
 export async function startApi(opts: StartApiOptions): Promise<ApiProcess> {
   const secrets = [opts.env.DATABASE_URL, opts.env.DATABASE_REPLICA_URL, opts.env.REDIS_URL];
-  const child = spawn(process.execPath, ['--import', 'tsx', apiEntry], {
+  const child = spawn(process.execPath, ['--import', 'tsx', opts.entry, ...opts.args], {
     env: { ...opts.env, PORT: opts.env.PORT ?? '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -50,7 +50,6 @@ export const statements = {
   pinPublic: (pinNumber: string): pg.QueryConfig => ({ name: 'sp_pin_public', text: PIN_PUBLIC, values: [pinNumber] }),
   pinAnalytics: (pinNumber: string): pg.QueryConfig => ({ name: 'sp_pin_analytics', text: PIN_ANALYTICS, values: [pinNumber] }),
   userProfile: (userId: string): pg.QueryConfig => ({ name: 'sp_user_profile', text: USER_PROFILE, values: [userId] }),
-  health: (): pg.QueryConfig => ({ name: 'sp_health', text: 'SELECT 1 AS ok' }),
 };
 
 /** Events go in by COPY; created_at is the moment the API accepted the event, id comes from the sequence. */

@@ -1,10 +1,14 @@
 /*
- * The API's settings: one defaults object, overridden by validated values (autocannon's defaultOptions +
- * validate). The environment is read elsewhere (harness/config/readEnv.ts); this file never touches it.
+ * The platform's settings (what every workload's API shares): one defaults object, overridden by validated
+ * values (autocannon's defaultOptions + validate). The environment is read in harness/config/readEnv.ts; a
+ * workload's own settings (TTLs, buffers, refresh periods) are declared by the workload and arrive in
+ * PlatformParts.settings.
  */
+import { readEnv, type LogLevel } from '../../harness/config/readEnv.ts';
+
 export interface ApiConfig {
   databaseUrl: string;
-  /** Analytics reads go here when set (seed 000: "direct summary queries to replica"). */
+  /** Read-mostly queries go here when set (seed 000: "direct summary queries to replica"). */
   databaseReplicaUrl?: string | undefined;
   /** Undefined means the in-process cache fallback. */
   redisUrl?: string | undefined;
@@ -14,42 +18,14 @@ export interface ApiConfig {
   port: number;
   pgPoolMax: number;
   statementTimeoutMs: number;
-  pinTtlS: number;
-  userTtlS: number;
-  analyticsTtlS: number;
-  flushIntervalMs: number;
-  flushMaxEvents: number;
-  bufferMaxEvents: number;
-  mvRefreshIntervalS: number;
-  partitionMonthsAhead: number;
   bodyLimitBytes: number;
-  /** Months of pin_analytics partitions kept online (seed 000: 12 months retention). */
-  partitionRetentionMonths: number;
-  /** Run migrate() (idempotent, advisory-locked) before listening; server.ts only. */
+  /** Run the variant's migrations (idempotent, advisory-locked) before listening; server.ts only. */
   migrateOnStart: boolean;
   /** 'silent' turns the Fastify logger off (benchmarks); background failures still reach stderr. */
   logLevel: ApiLogLevel;
 }
 
-export const API_LOG_LEVELS = ['silent', 'error', 'warn', 'info', 'debug'] as const;
-export type ApiLogLevel = (typeof API_LOG_LEVELS)[number];
+export type ApiLogLevel = LogLevel;
 
-export const defaultApiConfig: Omit<ApiConfig, 'databaseUrl'> = Object.freeze({
-  redisKeyPrefix: '',
-  host: '127.0.0.1',
-  port: 3000,
-  pgPoolMax: 10,
-  statementTimeoutMs: 5000,
-  pinTtlS: 60, // seed 000: public PIN cached 60 s
-  userTtlS: 300,
-  analyticsTtlS: 300,
-  flushIntervalMs: 500, // seed 000: batch insert every 500 ms ...
-  flushMaxEvents: 1000, // ... or when the buffer reaches a size threshold
-  bufferMaxEvents: 100_000,
-  mvRefreshIntervalS: 60,
-  partitionMonthsAhead: 6, // seed 000: current + next 6 months
-  bodyLimitBytes: 1024,
-  partitionRetentionMonths: 12, // seed 000: keep 12 months online
-  migrateOnStart: true,
-  logLevel: 'info',
-});
+/** The documented defaults (harness/config/platformEnv.ts), as readEnv gives them for an empty environment. */
+export const defaultApiConfig: Omit<ApiConfig, 'databaseUrl'> = Object.freeze({ ...readEnv({}).api });

@@ -2,11 +2,13 @@
  * Cuts a dataset plan into COPY units: one per pin_analytics month (straight into its leaf partition, no
  * tuple routing) and one per other table. A unit is the regeneration granularity: its bytes depend only on
  * the plan, so a unit can be rendered again alone (after a retry, on another connection) and be identical.
+ * The naive variant's pin_analytics is one plain table: its events are one unit, every month in one COPY,
+ * since a COPY FREEZE unit truncates its relation first (copyUnit.ts) and so cannot share it with another.
  */
 import type { DatasetPlan } from './datasetPlan.ts';
 import type { LoadUnit } from '../engine/LoadUnit.ts';
 import type { RowContext } from './RowContext.ts';
-import { EVENT_COLUMNS, eventRows } from './rows/eventRows.ts';
+import { EVENT_COLUMNS, eventRows, eventRowsOf } from './rows/eventRows.ts';
 import { EXPERIENCE_COLUMNS, experienceRows } from './rows/experienceRows.ts';
 import { PIN_COLUMNS, pinRows } from './rows/pinRows.ts';
 import { PROFILE_COLUMNS, profileRows } from './rows/profileRows.ts';
@@ -19,6 +21,13 @@ export function eventUnits(plan: DatasetPlan, ctx: RowContext): LoadUnit[] {
   return plan.segments
     .filter((seg) => seg.count > 0)
     .map((seg) => ({ table: 'pin_analytics', relation: seg.partition, columns: EVENT_COLUMNS, rows: seg.count, weight: seg.count * ROW_BYTES.pin_analytics, render: () => eventRows(ctx, seg) }));
+}
+
+/** All events as one unit into the plain (unpartitioned) pin_analytics of the naive variant. */
+export function flatEventUnits(plan: DatasetPlan, ctx: RowContext): LoadUnit[] {
+  const rows = plan.rowCounts.pin_analytics;
+  if (rows === 0) return [];
+  return [{ table: 'pin_analytics', relation: 'pin_analytics', columns: EVENT_COLUMNS, rows, weight: rows * ROW_BYTES.pin_analytics, render: () => eventRowsOf(ctx, plan.segments) }];
 }
 
 export function entityUnits(plan: DatasetPlan, ctx: RowContext): LoadUnit[] {

@@ -1,7 +1,7 @@
 /*
  * Indexes around a bulk load. Building an index once over loaded data is far cheaper than maintaining it
- * row by row, so before the load we drop every secondary index (exactly those of
- * reference-impl/analytics/schema/optimized/003_indexes.sql, whose names are parsed from the file, not listed here again) and
+ * row by row, so before the load we drop every secondary index (exactly those of the variant's
+ * 003_indexes.sql, e.g. reference-impl/analytics/schema/optimized/, whose names are parsed from the file, not listed here again) and
  * the primary keys of the seeded tables; afterwards the keys are re-added and migrate() rebuilds the rest.
  *
  * Primary keys are defined in 001_tables.sql's CREATE TABLE statements, which migrate() does not re-run on
@@ -11,7 +11,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type pg from 'pg';
-import { schemaDir } from '../../harness/migrate/migrate.ts';
+import { optimizedSchemaDir as schemaDir } from '../../reference-impl/analytics/schema/schemaDirs.ts';
 import { SEED_TABLES } from './datasetPlan.ts';
 
 export const SECONDARY_INDEX_FILE = '003_indexes.sql';
@@ -25,9 +25,18 @@ export interface PrimaryKeyDef {
 
 const ident = (name: string) => '"' + name.replace(/"/g, '""') + '"';
 
+/** An index file's SQL without comments; a variant without the file has no secondary index (''). */
+export async function readIndexFile(file: string): Promise<string> {
+  const text = await fs.readFile(file, 'utf8').catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'ENOENT') return '';
+    throw err;
+  });
+  return text.replace(/--[^\n]*/g, '');
+}
+
 /** Index names created by 003_indexes.sql, in file order. */
 export async function secondaryIndexNames(file = path.join(schemaDir, SECONDARY_INDEX_FILE)): Promise<string[]> {
-  const sql = (await fs.readFile(file, 'utf8')).replace(/--[^\n]*/g, '');
+  const sql = await readIndexFile(file);
   const re = /CREATE\s+(?:UNIQUE\s+)?INDEX\s+(?:CONCURRENTLY\s+)?(?:IF\s+NOT\s+EXISTS\s+)?("?)([A-Za-z_][\w$]*)\1\s+ON\b/gi;
   return [...sql.matchAll(re)].map((m) => m[2]!);
 }

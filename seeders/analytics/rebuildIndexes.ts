@@ -1,5 +1,6 @@
 /*
- * Rebuilds, after a load, the primary keys and 003_indexes.sql's secondary indexes, using every stream.
+ * Rebuilds, after a load, the primary keys and the variant's 003_indexes.sql secondary indexes, using every
+ * stream (a plain table, such as the naive variant's pin_analytics, is one task).
  *
  * migrate() alone would build them one statement at a time, and a statement on the partitioned
  * pin_analytics builds its leaf indexes one after another. Instead, each table and each leaf partition
@@ -9,12 +10,12 @@
  * partitioned table, "If a matching index exists, it will be attached"). Leaf indexes are created unnamed
  * so Postgres picks the names it would pick when recursing. migrate() then runs and finds everything built.
  */
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import type pg from 'pg';
-import { migrate, schemaDir } from '../../harness/migrate/migrate.ts';
+import { migrate } from '../../harness/migrate/migrate.ts';
+import { optimizedSchemaDir as schemaDir } from '../../reference-impl/analytics/schema/schemaDirs.ts';
 import { onParallelClients } from '../engine/onParallelClients.ts';
-import { SECONDARY_INDEX_FILE, restorePrimaryKey, type PrimaryKeyDef } from './loadIndexes.ts';
+import { SECONDARY_INDEX_FILE, readIndexFile, restorePrimaryKey, type PrimaryKeyDef } from './loadIndexes.ts';
 
 export interface IndexStatement {
   sql: string;
@@ -28,7 +29,7 @@ export interface IndexStatement {
 const ident = (name: string) => '"' + name.replace(/"/g, '""') + '"';
 
 export async function indexStatements(file = path.join(schemaDir, SECONDARY_INDEX_FILE)): Promise<IndexStatement[]> {
-  const text = (await fs.readFile(file, 'utf8')).replace(/--[^\n]*/g, '');
+  const text = await readIndexFile(file);
   const re = /^\s*CREATE\s+(UNIQUE\s+)?INDEX\s+(?:IF\s+NOT\s+EXISTS\s+)?("?)([A-Za-z_][\w$]*)\2\s+ON\s+(?:ONLY\s+)?([A-Za-z_][\w$]*)\s+([\s\S]*)$/i;
   return text.split(';').map((s) => s.trim()).filter(Boolean).map((sql) => {
     const m = re.exec(sql);
@@ -56,9 +57,17 @@ async function isPartitioned(client: pg.ClientBase, table: string): Promise<bool
   return Boolean(r.rowCount);
 }
 
-export async function rebuildIndexes(opts: { databaseUrl: string; client: pg.ClientBase; streams: number; primaryKeys: PrimaryKeyDef[] }): Promise<void> {
+export async function rebuildIndexes(opts: {
+  databaseUrl: string;
+  client: pg.ClientBase;
+  streams: number;
+  primaryKeys: PrimaryKeyDef[];
+  /** The variant's index file and migration folders (default: the optimized variant's). */
+  indexFile?: string;
+  schemaDirs?: readonly string[];
+}): Promise<void> {
   const { client } = opts;
-  const statements = await indexStatements();
+  const statements = await indexStatements(opts.indexFile);
   const tables = [...new Set([...opts.primaryKeys.map((k) => k.table), ...statements.map((s) => s.table)])];
   const tasks: Array<{ bytes: number; run: (c: pg.Client) => Promise<void> }> = [];
   const parents: string[] = [];
@@ -88,5 +97,5 @@ export async function rebuildIndexes(opts: { databaseUrl: string; client: pg.Cli
     const key = opts.primaryKeys.find((k) => k.table === table);
     if (key) await restorePrimaryKey(client, key);
   }
-  await migrate(client);
+  await migrate(client, opts.schemaDirs ?? [schemaDir]);
 }

@@ -7,13 +7,18 @@
  * on parallel streams, restore keys, rebuild indexes (migrate()), ANALYZE, refresh the rollup MV, verify
  * row counts and the empty DEFAULT partition, manifest 'complete'. A load that dies anywhere leaves
  * 'loading' behind, and the next run starts over from the truncate.
+ *
+ * The naive variant (seedLayout.ts) loads the same rows into its own schema: all events in one COPY into its
+ * plain pin_analytics, no partitions to create, no DEFAULT partition to check, no rollup to refresh. The
+ * manifest lives in each variant's schema, so loading one variant never touches or reseeds another.
  */
 import os from 'node:os';
 import pg from 'pg';
 import { migrate } from '../../harness/migrate/migrate.ts';
+import { schemaOf } from '../../harness/migrate/schemaUrl.ts';
 import { redactUrl } from '../../harness/services/redactUrl.ts';
 import type { KeyDistribution } from '../../scenarios/Scenario.ts';
-import { entityUnits, eventUnits } from './buildLoadUnits.ts';
+import { entityUnits, eventUnits, flatEventUnits } from './buildLoadUnits.ts';
 import type { DatasetManifest } from './DatasetManifest.ts';
 import { planDataset, SEED_TABLES } from './datasetPlan.ts';
 import { finishLoad, timed, type Phases } from './finishLoad.ts';
@@ -22,6 +27,7 @@ import { currentPrimaryKeys, dropPrimaryKeys, dropSecondaryIndexes, mergePrimary
 import { markComplete, markLoading, parametersOf, readStoredManifest } from './manifestStore.ts';
 import type { RowContext } from './RowContext.ts';
 import { runLoadUnits } from '../engine/runLoadUnits.ts';
+import { seedLayout } from './seedLayout.ts';
 import { createSeedProgress } from '../engine/seedProgress.ts';
 import { GENERATOR_VERSION, sameParameters, seedDefaults, startOfUtcDay, validateSeedParameters } from './SeedParameters.ts';
 import { buildStringPools } from './stringPools.ts';
@@ -37,6 +43,8 @@ const SEED_LOCK_KEY = 727_002; // arbitrary, constant: "scaleproof seeding" (mig
 
 export interface SeedDatasetOptions {
   databaseUrl: string;
+  /** Which variant's tables (its schema is chosen by databaseUrl's search_path); default 'optimized'. */
+  variant?: string | undefined;
   users: number;
   eventsPerUser: number;
   seed: number;
@@ -66,8 +74,8 @@ export interface SeedResult {
   manifest: DatasetManifest;
   wallSeconds: number;
   rowCounts: Record<string, number>;
-  /** Rows in pin_analytics_default after the load; 0 unless something is wrong. */
-  defaultPartitionRows: number;
+  /** Rows in pin_analytics_default after the load; 0 unless something is wrong; null without one (naive). */
+  defaultPartitionRows: number | null;
   /** COPY statements run (0 when skipped). */
   copies: number;
   /** Wall seconds per phase: prepare, events, tables, indexes (keys included), analyze, refreshMv, verify. */
@@ -84,6 +92,7 @@ export async function seedDataset(opts: SeedDatasetOptions): Promise<SeedResult>
     distribution: opts.distribution ?? seedDefaults.distribution,
     asOf: asOfString(opts.asOf),
   });
+  const layout = seedLayout(opts.variant);
   const streams = opts.streams ?? os.availableParallelism();
   if (!Number.isInteger(streams) || streams < 1) throw new ScaleproofError('SP_USAGE', `streams must be a whole number >= 1, got ${streams}`);
   const phases: Phases = {};
@@ -93,14 +102,17 @@ export async function seedDataset(opts: SeedDatasetOptions): Promise<SeedResult>
   try {
     // One seeder per database at a time; a second one waits, then finds the dataset complete and skips.
     await client.query('SELECT pg_advisory_lock($1)', [SEED_LOCK_KEY]);
-    await timed(phases, 'prepare', () => migrate(client));
+    // A URL made by withSchema() names the variant's schema; it must exist before search_path can pick it.
+    const schema = schemaOf(opts.databaseUrl);
+    if (schema) await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    await timed(phases, 'prepare', () => migrate(client, layout.schemaDirs));
     const stored = await readStoredManifest(client);
     const reuse = stored ? reusable(stored.manifest, params, opts) : { ok: false, why: 'no dataset yet' };
     if (reuse.ok && stored) {
       opts.log(`dataset seed ${params.seed}, ${params.users.toLocaleString('en-US')} users, ${stored.manifest.rowCounts.pin_analytics?.toLocaleString('en-US')} events (as of ${stored.manifest.asOf.slice(0, 10)}) is already loaded; skipping (--force reloads)`);
       return {
         skipped: true, manifest: stored.manifest, wallSeconds: (performance.now() - t0) / 1000, rowCounts: stored.manifest.rowCounts,
-        defaultPartitionRows: await countDefaultPartition(client), copies: 0, phases, streams,
+        defaultPartitionRows: layout.partitionedEvents ? await countDefaultPartition(client) : null, copies: 0, phases, streams,
       };
     }
 
@@ -111,15 +123,16 @@ export async function seedDataset(opts: SeedDatasetOptions): Promise<SeedResult>
       seed: params.seed, users: params.users, asOfMs: plan.asOfMs, chunkBytes: opts.chunkBytes ?? 256 * 1024,
       pools: buildStringPools(params.seed), pick: createKeyPicker(params.users, params.distribution),
     };
-    const evUnits = eventUnits(plan, ctx);
+    const evUnits = layout.partitionedEvents ? eventUnits(plan, ctx) : flatEventUnits(plan, ctx);
     const otherUnits = entityUnits(plan, ctx);
     const primaryKeys = mergePrimaryKeys(await currentPrimaryKeys(client), stored?.droppedPrimaryKeys);
     await timed(phases, 'prepare', async () => {
       await client.query('SET synchronous_commit = off');
       await markLoading(client, params, primaryKeys); // durable before anything is destroyed
       await client.query(`TRUNCATE ${SEED_TABLES.join(', ')}`);
-      await dropSecondaryIndexes(client, await secondaryIndexNames());
+      await dropSecondaryIndexes(client, await secondaryIndexNames(layout.indexFile));
       await dropPrimaryKeys(client, primaryKeys);
+      if (!layout.partitionedEvents) return; // one plain pin_analytics: nothing to create
       await client.query('SELECT ensure_pin_analytics_partitions(6, 12, $1)', [params.asOf]);
       await client.query('SELECT ensure_pin_analytics_partitions(6, 0)'); // and now()'s months, for the API
       const missing = await client.query<{ p: string }>('SELECT p FROM unnest($1::text[]) AS p WHERE to_regclass(p) IS NULL', [evUnits.map((u) => u.relation)]);
@@ -143,10 +156,12 @@ export async function seedDataset(opts: SeedDatasetOptions): Promise<SeedResult>
     }
     rendered.pin_analytics ??= 0;
 
-    await finishLoad({ databaseUrl: opts.databaseUrl, client, streams, primaryKeys, events, phases, indexBuild: opts.indexBuild });
-    const verified = await timed(phases, 'verify', () => verifyDataset(opts.databaseUrl, client, streams, [...evUnits, ...otherUnits], rendered));
+    await finishLoad({ databaseUrl: opts.databaseUrl, client, streams, primaryKeys, events, phases, indexBuild: opts.indexBuild, layout });
+    const verified = await timed(phases, 'verify', () => verifyDataset(opts.databaseUrl, client, streams, [...evUnits, ...otherUnits], rendered, { defaultPartition: layout.partitionedEvents }));
     const rowCounts = Object.fromEntries(SEED_TABLES.map((t) => [t, verified.rowCounts[t] ?? 0]));
-    opts.log(`default partition check: pin_analytics_default holds ${verified.defaultPartitionRows} rows${verified.defaultPartitionRows === 0 ? ' (ok)' : ' (expected 0: some events missed their month partition)'}`);
+    if (verified.defaultPartitionRows !== null) {
+      opts.log(`default partition check: pin_analytics_default holds ${verified.defaultPartitionRows} rows${verified.defaultPartitionRows === 0 ? ' (ok)' : ' (expected 0: some events missed their month partition)'}`);
+    }
     await markComplete(client, rowCounts);
     const manifest = (await readStoredManifest(client))!.manifest;
     const wallSeconds = (performance.now() - t0) / 1000;

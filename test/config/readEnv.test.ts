@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readEnv } from '../../harness/config/readEnv.ts';
+import { envVariables, readEnv } from '../../harness/config/readEnv.ts';
+import { analyticsEnv } from '../../reference-impl/analytics/analyticsSettings.ts';
 import { isScaleproofError } from '../../harness/errors/ScaleproofError.ts';
 import { redactText, redactUrl } from '../../harness/services/redactUrl.ts';
 
@@ -8,16 +9,18 @@ describe('readEnv', () => {
     const env = readEnv({});
     expect(env.databaseUrl).toBeUndefined();
     expect(env.redisUrl).toBeUndefined();
-    expect(env.api.pinTtlS).toBe(60);
-    expect(env.api.flushIntervalMs).toBe(500);
+    expect(env.api.port).toBe(3000);
+    expect(env.api.pgPoolMax).toBe(10);
+    expect(env.workload).toEqual({});
     expect(env.dataDir.endsWith('.scaleproof/pg')).toBe(true);
     expect(Object.isFrozen(env)).toBe(true);
   });
 
   it('applies overrides, PORT=0 included', () => {
-    const env = readEnv({ PORT: '0', SCALEPROOF_FLUSH_MAX_EVENTS: '50', REDIS_URL: 'redis://127.0.0.1:1' });
+    const env = readEnv({ PORT: '0', SCALEPROOF_FLUSH_MAX_EVENTS: '50', REDIS_URL: 'redis://127.0.0.1:1' }, '.', analyticsEnv);
     expect(env.api.port).toBe(0);
-    expect(env.api.flushMaxEvents).toBe(50);
+    expect(env.workload.SCALEPROOF_FLUSH_MAX_EVENTS).toBe(50);
+    expect(env.workload.SCALEPROOF_PIN_TTL_S).toBe(60);
     expect(env.redisUrl).toBe('redis://127.0.0.1:1');
   });
 
@@ -26,15 +29,29 @@ describe('readEnv', () => {
     [{ SCALEPROOF_PG_POOL_MAX: 'ten' }, 'SCALEPROOF_PG_POOL_MAX'],
     [{ DATABASE_URL: 'mysql://x@y/z' }, 'DATABASE_URL'],
     [{ REDIS_URL: 'not a url' }, 'REDIS_URL'],
+    [{ SCALEPROOF_LOG_LEVEL: 'loud' }, 'SCALEPROOF_LOG_LEVEL'],
+    [{ SCALEPROOF_PIN_TTL_S: '0' }, 'SCALEPROOF_PIN_TTL_S'],
+    [{ SCALEPROOF_MIGRATE_ON_START: 'yes' }, 'SCALEPROOF_MIGRATE_ON_START'],
   ])('rejects %j with SP_CONFIG naming %s', (vars, name) => {
     let err: unknown;
     try {
-      readEnv(vars);
+      readEnv(vars, '.', analyticsEnv);
     } catch (e) {
       err = e;
     }
     expect(isScaleproofError(err, 'SP_CONFIG')).toBe(true);
     expect((err as Error).message).toContain(name);
+  });
+
+  it('reads only the variables of the workload it is given: another workload\'s are not even validated', () => {
+    const env = readEnv({ SCALEPROOF_PIN_TTL_S: 'not a number' });
+    expect(env.workload).toEqual({});
+  });
+
+  it('lists the platform variables and the workload\'s in envVariables', () => {
+    const names = Object.keys(envVariables(analyticsEnv));
+    expect(names).toEqual(expect.arrayContaining(['DATABASE_URL', 'REDIS_URL', 'PORT', 'SCALEPROOF_LOG_LEVEL', 'SCALEPROOF_PIN_TTL_S', 'SCALEPROOF_FLUSH_INTERVAL_MS']));
+    expect(Object.keys(envVariables())).not.toContain('SCALEPROOF_PIN_TTL_S');
   });
 });
 

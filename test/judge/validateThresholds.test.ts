@@ -2,10 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { validateThresholds } from '../../harness/judge/validateThresholds.ts';
 import { isScaleproofError } from '../../harness/errors/ScaleproofError.ts';
 import { analyticsThresholds } from '../../thresholds/analytics.ts';
+import { analyticsEndpoints } from '../../scenarios/analytics/endpoints.ts';
+
+/** The analytics workload's endpoints: what bench passes, so {endpoint:NAME} is checked against the table. */
+const endpoints = Object.keys(analyticsEndpoints);
 
 function rejection(set: unknown): { code: string; message: string; exitCode: number } {
   try {
-    validateThresholds(set);
+    validateThresholds(set, { endpoints });
   } catch (err) {
     if (isScaleproofError(err)) return { code: err.code, message: err.message, exitCode: err.exitCode };
     throw err;
@@ -74,6 +78,13 @@ describe('validateThresholds', () => {
     expect(rejection({ http_req_latency: ['p(95)<800'] }).message).toContain('http_req_duration');
     expect(rejection({ 'http_req_duration{endpoint:pin_private}': ['p(95)<800'] }).message).toContain('pin_public, pin_analytics, pin_events, user');
     expect(rejection({ http_req_duration: ['rate<0.01'] }).message).toMatch(/avg or min or med or max or p\(N\)/);
+  });
+
+  it('checks {endpoint:NAME} against the workload it is given, and only its shape without one', () => {
+    expect(rejection({ 'http_req_duration{endpoint:dashboard}': ['p(95)<500'] }).message).toContain('not an endpoint of this workload');
+    expect(validateThresholds({ 'http_req_duration{endpoint:dashboard}': ['p(95)<500'] }, { endpoints: ['dashboard'] })).toHaveLength(1);
+    expect(validateThresholds({ 'http_req_duration{endpoint:dashboard}': ['p(95)<500'] })).toHaveLength(1);
+    expect(() => validateThresholds({ 'http_req_duration{endpoint:Dash-Board}': ['p(95)<500'] })).toThrow(/not a known value of tag endpoint/);
   });
 
   it('rejects a set that is not an object', () => {

@@ -86,7 +86,7 @@ describe('malformed requests', () => {
     expect(cases.length).toBeGreaterThanOrEqual(20);
     expect((await api.app.inject({ method: 'GET', url: '/pin/public/P0000001' })).statusCode).toBe(200);
     expect((await api.app.inject({ method: 'GET', url: '/users/1' })).statusCode).toBe(200);
-    await api.app.scaleproof.buffer.close();
+    await api.app.scaleproof.buffers.get('events')!.close();
     expect(await countEvents(api.database.url)).toBe(0);
     const metrics = (await api.app.inject({ method: 'GET', url: '/metrics' })).body;
     expect(metrics).not.toMatch(/status_code="5\d\d"/);

@@ -69,7 +69,7 @@ describe('background maintenance', () => {
 
     await sql(api.database.url, 'DROP MATERIALIZED VIEW pin_analytics_mv CASCADE');
     await waitFor('a failed refresh to be counted', async () => metricValue(await scrape(), 'scaleproof_background_task_failures_total{task="rollup_refresh"}') >= 1);
-    expect(api.app.scaleproof.tasks.rollup!.failures).toBeGreaterThanOrEqual(1);
+    expect(api.app.scaleproof.tasks.get('rollup_refresh')!.task.failures).toBeGreaterThanOrEqual(1);
     expect((await api.app.inject({ method: 'GET', url: '/health' })).statusCode).toBe(200);
   });
 });

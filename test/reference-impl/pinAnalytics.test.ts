@@ -33,7 +33,7 @@ describe.skipIf(!testRedisUrl())(redisTitle('GET /pins/:number/analytics'), () =
     await insertPins(api.database.url, [61]);
     await insertEvents(api.database.url, [[61, 'view', 1], [61, 'view', 2], [61, 'click', 10], [61, 'share', 45], [62, 'view', 1]]);
     await api.app.ready();
-    expect(await api.app.scaleproof.tasks.rollup!.runNow()).toBe(true);
+    expect(await api.app.scaleproof.tasks.get('rollup_refresh')!.task.runNow()).toBe(true);
 
     const d30 = await api.app.inject({ method: 'GET', url: '/pins/P0000061/analytics?window=30d' });
     expect(d30.statusCode).toBe(200);

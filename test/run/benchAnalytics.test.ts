@@ -15,8 +15,8 @@ import { runCli, type CliResult } from '../helpers/runCli.ts';
 import { redisServerBin, redisServerTitle } from '../helpers/testRedis.ts';
 import type { RunSummary } from '../../harness/model/RunSummary.ts';
 
-const CLI = 'scripts/benchAnalytics.ts';
-const SMALL = ['--users', '2000', '--events-per-user', '3', '--duration', '3', '--warmup', '1', '--connections', '4'];
+const CLI = 'scripts/bench.ts';
+const SMALL = ['analytics', '--users', '2000', '--events-per-user', '3', '--duration', '3', '--warmup', '1', '--connections', '4'];
 
 let db: TestDatabase;
 let redis: RedisHandle;
@@ -151,7 +151,7 @@ describe.skipIf(!bin)(redisServerTitle('bench:analytics'), () => {
     [['--no-such-flag']],
     [['--target', 'ftp://x']],
   ])('exits 2 with one line for bad flags %j', async (args) => {
-    const res = await runCli(CLI, args, { DATABASE_URL: 'postgres://postgres@127.0.0.1:1/none' });
+    const res = await runCli(CLI, ['analytics', ...args], { DATABASE_URL: 'postgres://postgres@127.0.0.1:1/none' });
     expect(res.code).toBe(2);
     expect(res.stderr.trim().split('\n')).toHaveLength(1);
   });
@@ -180,7 +180,7 @@ describe.skipIf(!bin)(redisServerTitle('bench:analytics'), () => {
     const port = (server.address() as { port: number }).port;
     try {
       const out = path.join(tmp, 'target');
-      const res = await runCli(CLI, ['--target', `http://127.0.0.1:${port}`, '--users', '1000', '--duration', '2', '--warmup', '0', '--connections', '4', '--thresholds', path.join(tmp, 'loose.json'), '--out', out], {});
+      const res = await runCli(CLI, ['analytics', '--target', `http://127.0.0.1:${port}`, '--users', '1000', '--duration', '2', '--warmup', '0', '--connections', '4', '--thresholds', path.join(tmp, 'loose.json'), '--out', out], {});
       expect(res.code).toBe(0);
       const s = await readJson<RunSummary>(path.join(out, 'summary.json'));
       expect(s.server.cacheHitSource).toBe('x-cache-header');

@@ -18,18 +18,18 @@ afterEach(async () => {
 describe('pnpm bench:seed', () => {
   it('reports seeder and raw COPY rates with --json as the last line and drops its scratch table', async () => {
     d = await createTestDatabase('bench seed');
-    const r = await runCli(SCRIPT, ['--users', '300', '--events-per-user', '4', '--json'], { DATABASE_URL: d.url });
+    const r = await runCli(SCRIPT, ['analytics', '--users', '300', '--events-per-user', '4', '--json'], { DATABASE_URL: d.url });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\n');
-    expect(r.stdout).toMatch(/raw COPY, no index/);
-    expect(r.stdout).toMatch(/raw COPY, indexes built after/);
+    expect(r.stdout).toMatch(/raw COPY of pin_analytics, no index/);
     const result = JSON.parse(lines.at(-1)!);
-    expect(result).toMatchObject({ users: 300, events: 1200, defaultPartitionRows: 0 });
-    for (const key of ['wallSeconds', 'eventsRowsPerSecond', 'rawCopyRowsPerSecond', 'rawWithIndexesRowsPerSecond', 'ratio', 'peakRssBytes']) {
+    expect(result).toMatchObject({ workload: 'analytics', variant: 'optimized', users: 300, largestTable: 'pin_analytics', largestTableRows: 1200, facts: { defaultPartitionRows: 0 } });
+    expect(result.raw.withIndexesRowsPerSecond).toBeGreaterThan(0);
+    for (const key of ['wallSeconds', 'largestTableRowsPerSecond', 'rawCopyRowsPerSecond', 'ratio', 'peakRssBytes']) {
       expect(result[key], key).toBeGreaterThan(0);
     }
-    expect(result.ratio).toBeCloseTo(result.eventsRowsPerSecond / result.rawCopyRowsPerSecond, 2);
+    expect(result.ratio).toBeCloseTo(result.largestTableRowsPerSecond / result.rawCopyRowsPerSecond, 2);
     expect(Object.keys(result.phases)).toEqual(expect.arrayContaining(['events', 'tables', 'indexes', 'analyze', 'refreshMv']));
     const leftovers = await withClient(d.url, async (c) => (await c.query(`SELECT count(*)::int AS n FROM pg_class WHERE relname LIKE 'scaleproof_raw_copy%'`)).rows[0].n);
     expect(leftovers).toBe(0);

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/testDatabase.ts';
 import { runCli } from '../helpers/runCli.ts';
+import { withSchema } from '../../harness/migrate/schemaUrl.ts';
 import { readManifest } from '../../seeders/analytics/readManifest.ts';
 import { withClient } from './datasetChecksums.ts';
 
@@ -31,7 +32,7 @@ describe('pnpm seed', () => {
     it(`exits 2 with one line naming the problem for "${args.join(' ')}" and writes nothing`, async () => {
       const d = await createTestDatabase('cli bad input');
       dbs.push(d);
-      const r = await runCli(SCRIPT, args, { DATABASE_URL: d.url });
+      const r = await runCli(SCRIPT, ['analytics', ...args], { DATABASE_URL: d.url });
       expect(r.code).toBe(2);
       const lines = r.stderr.split('\n').filter(Boolean);
       expect(lines).toHaveLength(1);
@@ -44,7 +45,7 @@ describe('pnpm seed', () => {
   }
 
   it('exits 2 with one line when DATABASE_URL cannot be reached', async () => {
-    const r = await runCli(SCRIPT, ['--users', '10'], { DATABASE_URL: 'postgres://postgres:s3cret@127.0.0.1:1/nowhere' });
+    const r = await runCli(SCRIPT, ['analytics', '--users', '10'], { DATABASE_URL: 'postgres://postgres:s3cret@127.0.0.1:1/nowhere' });
     expect(r.code).toBe(2);
     const lines = r.stderr.split('\n').filter(Boolean);
     expect(lines).toHaveLength(1);
@@ -52,17 +53,25 @@ describe('pnpm seed', () => {
     expect(r.stderr).not.toContain('s3cret');
   });
 
+  it('exits 2 with one line listing the workloads for an unknown workload', async () => {
+    const r = await runCli(SCRIPT, ['nosuch', '--users', '10'], { DATABASE_URL: 'postgres://postgres@127.0.0.1:1/none' });
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/unknown workload "nosuch"; valid workloads: analytics, school/)]);
+  });
+
   it('seeds with the given parameters, then skips the identical second run', async () => {
     const d = await createTestDatabase('cli seeds');
     dbs.push(d);
     const args = ['--users', '250', '--events-per-user', '3', '--seed', '9', '--distribution', 'uniform', '--as-of', '2025-02-01', '--no-progress'];
-    const first = await runCli(SCRIPT, args, { DATABASE_URL: d.url });
+    const first = await runCli(SCRIPT, ['analytics', ...args], { DATABASE_URL: d.url });
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/default partition check: pin_analytics_default holds 0 rows/);
-    expect(await readManifest(d.url)).toMatchObject({ status: 'complete', users: 250, eventsPerUser: 3, seed: 9, distribution: { kind: 'uniform' }, asOf: '2025-02-01T00:00:00.000Z' });
-    const second = await runCli(SCRIPT, args, { DATABASE_URL: d.url });
+    // `pnpm seed analytics` loads the workload's own schema (analytics_optimized) of the given database.
+    expect(await readManifest(withSchema(d.url, 'analytics_optimized'))).toMatchObject({ status: 'complete', users: 250, eventsPerUser: 3, seed: 9, distribution: { kind: 'uniform' }, asOf: '2025-02-01T00:00:00.000Z' });
+    const second = await runCli(SCRIPT, ['analytics', ...args], { DATABASE_URL: d.url });
     expect(second.code).toBe(0);
+    // One line: the dataset in that schema is the same one; nothing else is loaded.
     expect(second.stdout.trim().split('\n')).toHaveLength(1);
     expect(second.stdout).toMatch(/already loaded; skipping/);
   });

@@ -5,7 +5,7 @@
  * precomputed, one per line, so a hit sends one without parsing.
  */
 import type { FastifyInstance } from 'fastify';
-import type { AppParts } from '../../platform/AppParts.ts';
+import type { AnalyticsParts } from '../AnalyticsParts.ts';
 import { cacheKeys, utcDay } from '../cacheKeys.ts';
 import { httpErrors } from '../../platform/errors/httpErrors.ts';
 import { statements } from '../statements.ts';
@@ -25,8 +25,8 @@ function windowBody(pinNumber: string, pinId: number, window: AnalyticsWindow, s
   return JSON.stringify({ pin_number: pinNumber, pin_id: pinId, window, refreshed_at: s.refreshed_at, total: w.total, by_type: w.by_type });
 }
 
-export function pinAnalyticsRoute(app: FastifyInstance, parts: AppParts): void {
-  const { cache, readDb, config } = parts;
+export function pinAnalyticsRoute(app: FastifyInstance, parts: AnalyticsParts): void {
+  const { cache, readDb, settings } = parts;
 
   async function load(pinNumber: string): Promise<string | null> {
     let row: { pin_id: string; summary: string } | undefined;
@@ -46,7 +46,7 @@ export function pinAnalyticsRoute(app: FastifyInstance, parts: AppParts): void {
     const pinNumber = parsePinNumber(request.params.number);
     const window = parseAnalyticsWindow(request.query.window);
     const key = cacheKeys.analytics(pinNumber, utcDay(Date.now()));
-    const { value, hit } = await cache.fetch('analytics', key, config.analyticsTtlS, () => load(pinNumber));
+    const { value, hit } = await cache.fetch('analytics', key, settings.analyticsTtlS, () => load(pinNumber));
     if (value === null) throw httpErrors.pinNotFound(pinNumber);
     const nl = value.indexOf(10); // '\n'
     reply.header('x-cache', hit ? 'HIT' : 'MISS');

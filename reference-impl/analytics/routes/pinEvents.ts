@@ -9,7 +9,7 @@
  * professional_pins first. A production API would authenticate the sender instead.
  */
 import type { FastifyInstance } from 'fastify';
-import type { AppParts } from '../../platform/AppParts.ts';
+import type { AnalyticsParts } from '../AnalyticsParts.ts';
 import { httpErrors } from '../../platform/errors/httpErrors.ts';
 import { eventBodySchema, type EventBody } from '../validation/eventBodySchema.ts';
 import { parsePinNumber } from '../validation/pinNumber.ts';
@@ -18,9 +18,9 @@ import { eventLine } from '../writeBuffer/eventLine.ts';
 const ACCEPTED = Buffer.from('{"accepted":1}'); // encoded once, not per response
 const JSON_TYPE = 'application/json; charset=utf-8';
 
-export function pinEventsRoute(app: FastifyInstance, parts: AppParts): void {
-  const { buffer, metrics, config } = parts;
-  const retryAfterS = Math.max(1, Math.ceil(config.flushIntervalMs / 1000));
+export function pinEventsRoute(app: FastifyInstance, parts: AnalyticsParts): void {
+  const { buffer, metrics, config, settings } = parts;
+  const retryAfterS = Math.max(1, Math.ceil(settings.flushIntervalMs / 1000));
 
   app.post<{ Params: { number: string }; Body: EventBody }>(
     '/pins/:number/events',

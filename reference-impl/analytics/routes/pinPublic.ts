@@ -5,7 +5,7 @@
  * 304 when If-None-Match matches; ETag, Cache-Control (seed 000: CDN 60 s) and X-Cache on 200 and 304.
  */
 import type { FastifyInstance } from 'fastify';
-import type { AppParts } from '../../platform/AppParts.ts';
+import type { AnalyticsParts } from '../AnalyticsParts.ts';
 import { cacheKeys } from '../cacheKeys.ts';
 import { etagOf, ifNoneMatchMatches } from '../../platform/cache/etag.ts';
 import { httpErrors } from '../../platform/errors/httpErrors.ts';
@@ -14,9 +14,9 @@ import { parsePinNumber } from '../validation/pinNumber.ts';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
-export function pinPublicRoute(app: FastifyInstance, parts: AppParts): void {
-  const { cache, db, config } = parts;
-  const cacheControl = `public, max-age=${config.pinTtlS}`;
+export function pinPublicRoute(app: FastifyInstance, parts: AnalyticsParts): void {
+  const { cache, db, settings } = parts;
+  const cacheControl = `public, max-age=${settings.pinTtlS}`;
 
   async function load(pinNumber: string): Promise<string | null> {
     let body: string | undefined;
@@ -30,7 +30,7 @@ export function pinPublicRoute(app: FastifyInstance, parts: AppParts): void {
 
   app.get<{ Params: { number: string } }>('/pin/public/:number', async (request, reply) => {
     const pinNumber = parsePinNumber(request.params.number);
-    const { value, hit } = await cache.fetch('pin', cacheKeys.pin(pinNumber), config.pinTtlS, () => load(pinNumber));
+    const { value, hit } = await cache.fetch('pin', cacheKeys.pin(pinNumber), settings.pinTtlS, () => load(pinNumber));
     if (value === null) throw httpErrors.pinNotFound(pinNumber);
     const nl = value.indexOf(10); // '\n'
     const etag = value.toString('latin1', 0, nl); // the ETag is ASCII

@@ -1,6 +1,6 @@
 /* GET /users/:id: a user's profile, cached under user:<id> for userTtlS (TTL-only invalidation). */
 import type { FastifyInstance } from 'fastify';
-import type { AppParts } from '../../platform/AppParts.ts';
+import type { AnalyticsParts } from '../AnalyticsParts.ts';
 import { cacheKeys } from '../cacheKeys.ts';
 import { httpErrors } from '../../platform/errors/httpErrors.ts';
 import { statements } from '../statements.ts';
@@ -8,8 +8,8 @@ import { parseUserId } from '../validation/userId.ts';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
-export function usersRoute(app: FastifyInstance, parts: AppParts): void {
-  const { cache, db, config } = parts;
+export function usersRoute(app: FastifyInstance, parts: AnalyticsParts): void {
+  const { cache, db, settings } = parts;
 
   async function load(userId: string): Promise<string | null> {
     try {
@@ -21,7 +21,7 @@ export function usersRoute(app: FastifyInstance, parts: AppParts): void {
 
   app.get<{ Params: { id: string } }>('/users/:id', async (request, reply) => {
     const userId = parseUserId(request.params.id);
-    const { value, hit } = await cache.fetch('user', cacheKeys.user(userId), config.userTtlS, () => load(userId));
+    const { value, hit } = await cache.fetch('user', cacheKeys.user(userId), settings.userTtlS, () => load(userId));
     if (value === null) throw httpErrors.userNotFound(userId);
     reply.header('x-cache', hit ? 'HIT' : 'MISS');
     return reply.type(JSON_TYPE).send(value);

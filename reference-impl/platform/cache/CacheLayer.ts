@@ -23,8 +23,10 @@
 import type { ApiLogger } from '../log/ApiLogger.ts';
 import { errorText } from '../log/ApiLogger.ts';
 import type { CacheStore } from './CacheStore.ts';
-import type { KeyFamily } from '../../analytics/cacheKeys.ts';
 import { SingleFlight } from './SingleFlight.ts';
+
+/** A key family names what kind of value a key holds (pin, user, dashboard, ...): the label on cache metrics. */
+export type KeyFamily = string;
 
 export interface CacheResult {
   /** The cached or loaded value, as bytes ready to send; null when the loader found nothing. */

@@ -4,7 +4,6 @@
  * queries per request, write-buffer flushes. Hot-path counters are pre-bound to their labels once.
  */
 import client from 'prom-client';
-import { KEY_FAMILIES, type KeyFamily } from '../../analytics/cacheKeys.ts';
 import type { CacheEvents } from '../cache/CacheLayer.ts';
 import type { PoolStats } from '../db/Database.ts';
 import type { WriteBufferEvents } from '../writeBuffer/WriteBuffer.ts';
@@ -36,19 +35,33 @@ export const metricNames = {
 export interface MetricSources {
   pools: () => Array<{ name: string; stats: PoolStats }>;
   bufferDepth: () => number;
+  /** The workload's cache key families, pre-registered so a scrape before the first hit reads 0. */
+  keyFamilies: readonly string[];
 }
 
 export type ApiMetrics = ReturnType<typeof createMetrics>;
 
 type Counter = { inc(n?: number): void };
 
-function byFamily(counter: client.Counter<'family'>): Record<KeyFamily, Counter> {
-  // inc(0) makes every family appear in /metrics from the start, so a scrape before the first hit reads 0.
-  return Object.fromEntries(KEY_FAMILIES.map((f) => {
-    const child = counter.labels(f);
-    child.inc(0);
-    return [f, child];
-  })) as Record<KeyFamily, Counter>;
+/**
+ * Children per family: the declared ones bound up front, others on first use. With `zero`, declared families
+ * appear in /metrics at 0 from the start, so a scrape before the first hit reads 0.
+ */
+function byFamily(families: readonly string[], bind: (family: string) => Counter, zero: boolean): (family: string) => Counter {
+  const children = new Map<string, Counter>();
+  for (const f of families) {
+    const child = bind(f);
+    if (zero) child.inc(0);
+    children.set(f, child);
+  }
+  return (family) => {
+    let child = children.get(family);
+    if (child === undefined) {
+      child = bind(family);
+      children.set(family, child);
+    }
+    return child;
+  };
 }
 
 export function createMetrics(sources: MetricSources) {
@@ -84,8 +97,8 @@ export function createMetrics(sources: MetricSources) {
   poolGauge(metricNames.poolTotal, 'Connections in the pg pool', (s) => s.total);
   poolGauge(metricNames.poolIdle, 'Idle connections in the pg pool', (s) => s.idle);
   poolGauge(metricNames.poolWaiting, 'Requests waiting for a pg connection', (s) => s.waiting);
-  const accepted = new client.Counter({ name: metricNames.eventsAccepted, help: 'Analytics events answered 202 (each will be stored)', registers: r });
-  const rejected = new client.Counter({ name: metricNames.eventsRejected, help: 'Analytics events answered 503', labelNames: ['reason'] as const, registers: r });
+  const accepted = new client.Counter({ name: metricNames.eventsAccepted, help: 'Buffered writes answered 2xx (each will be stored)', registers: r });
+  const rejected = new client.Counter({ name: metricNames.eventsRejected, help: 'Buffered writes answered 503', labelNames: ['reason'] as const, registers: r });
   new client.Gauge({
     name: metricNames.bufferDepth, help: 'Events accepted and not yet written', registers: r,
     collect() {
@@ -98,21 +111,22 @@ export function createMetrics(sources: MetricSources) {
     name: metricNames.flushDuration, help: 'Write-buffer flush duration (seconds)', registers: r,
     buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
   });
-  const written = new client.Counter({ name: metricNames.eventsWritten, help: 'Events written to pin_analytics', registers: r });
+  const written = new client.Counter({ name: metricNames.eventsWritten, help: 'Buffered writes stored', registers: r });
   const bgRuns = new client.Counter({ name: metricNames.backgroundRuns, help: 'Background task runs', labelNames: ['task'] as const, registers: r });
   const bgFailures = new client.Counter({ name: metricNames.backgroundFailures, help: 'Background task failures', labelNames: ['task'] as const, registers: r });
 
-  const hitBy = byFamily(hits);
-  const missBy = byFamily(misses);
-  const coalescedBy = byFamily(coalesced);
-  // Pre-bound like the others: this runs on every store GET.
-  const lookupHitBy = Object.fromEntries(KEY_FAMILIES.map((f) => [f, storeLookups.labels(f, 'hit')])) as Record<KeyFamily, Counter>;
-  const lookupMissBy = Object.fromEntries(KEY_FAMILIES.map((f) => [f, storeLookups.labels(f, 'miss')])) as Record<KeyFamily, Counter>;
+  const families = sources.keyFamilies;
+  const hitBy = byFamily(families, (f) => hits.labels(f), true);
+  const missBy = byFamily(families, (f) => misses.labels(f), true);
+  const coalescedBy = byFamily(families, (f) => coalesced.labels(f), true);
+  // Pre-bound like the others: this runs on every store GET. Lookups start unset, as before (no inc(0)).
+  const lookupHitBy = byFamily(families, (f) => storeLookups.labels(f, 'hit'), false);
+  const lookupMissBy = byFamily(families, (f) => storeLookups.labels(f, 'miss'), false);
   const cacheEvents: CacheEvents = {
-    hit: (f) => hitBy[f].inc(),
-    miss: (f) => missBy[f].inc(),
-    coalesced: (f) => coalescedBy[f].inc(),
-    storeLookup: (f, found) => (found ? lookupHitBy : lookupMissBy)[f].inc(),
+    hit: (f) => hitBy(f).inc(),
+    miss: (f) => missBy(f).inc(),
+    coalesced: (f) => coalescedBy(f).inc(),
+    storeLookup: (f, found) => (found ? lookupHitBy : lookupMissBy)(f).inc(),
     storeError: (op) => storeErrors.labels(op).inc(),
   };
   const bufferEvents: WriteBufferEvents = {

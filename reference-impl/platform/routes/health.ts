@@ -3,9 +3,8 @@
  * (200: reads fail open to Postgres); Postgres down is 503 (nothing can be served or stored).
  */
 import type { FastifyInstance } from 'fastify';
-import type { AppParts } from '../AppParts.ts';
+import type { PlatformParts } from '../PlatformParts.ts';
 import type { Database } from '../db/Database.ts';
-import { statements } from '../../analytics/statements.ts';
 import { errorText } from '../log/ApiLogger.ts';
 
 interface Check {
@@ -25,14 +24,17 @@ async function timed(fn: () => Promise<unknown>): Promise<{ ok: boolean; latency
   }
 }
 
+/** A named statement: parsed once per connection like the hot queries. */
+const HEALTH_QUERY = { name: 'sp_health', text: 'SELECT 1 AS ok' };
+
 const round = (ms: number) => Math.round(ms * 100) / 100;
 
 async function checkDb(db: Database): Promise<Check> {
-  const r = await timed(() => db.query(statements.health()));
+  const r = await timed(() => db.query(HEALTH_QUERY));
   return r.ok ? { status: 'up', latencyMs: r.latencyMs } : { status: 'down', latencyMs: r.latencyMs, error: r.error ?? 'unknown' };
 }
 
-export function healthRoute(app: FastifyInstance, parts: AppParts): void {
+export function healthRoute(app: FastifyInstance, parts: PlatformParts): void {
   app.get('/health', async (_request, reply) => {
     const [postgres, replica, cache] = await Promise.all([
       checkDb(parts.db),
@@ -49,7 +51,13 @@ export function healthRoute(app: FastifyInstance, parts: AppParts): void {
       postgres,
       ...(replica ? { replica } : {}),
       redis,
-      writeBuffer: { depth: parts.buffer.depth },
+      ...(parts.buffers.size ? { writeBuffer: writeBufferDepths(parts) } : {}),
     });
   });
+}
+
+/** Total depth (what a drain must write) and each buffer's own. */
+function writeBufferDepths(parts: PlatformParts): { depth: number; buffers: Record<string, number> } {
+  const buffers = Object.fromEntries([...parts.buffers].map(([name, b]) => [name, b.depth]));
+  return { depth: Object.values(buffers).reduce((a, b) => a + b, 0), buffers };
 }

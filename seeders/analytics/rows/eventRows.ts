@@ -3,6 +3,8 @@
  * id firstId + j and a time stratified inside the segment: start + (j + u) / count of its length, u from
  * hash32. Rows thus come out sorted by time (and ids rise with time, as a sequence would), each computable
  * alone. The PIN is drawn with the popularity skew (keyPicker.ts); event types have fixed weights.
+ * eventRowsOf streams several segments as ONE COPY (one header, one trailer): the naive variant's single
+ * pin_analytics table takes all months in one COPY FREEZE.
  */
 import { BinaryCopyWriter, type CopyChunk } from '../../engine/BinaryCopyWriter.ts';
 import { EVENT_TYPES, type EventType } from '../eventTypes.ts';
@@ -28,29 +30,36 @@ const TYPE_THRESHOLDS = (() => {
 const enum Col { PinA, PinB, TypeAndTime }
 
 export function* eventRows(ctx: RowContext, seg: EventSegment): Generator<CopyChunk> {
+  yield* eventRowsOf(ctx, [seg]);
+}
+
+/** The rows of `segs`, in order, as one binary COPY stream. */
+export function* eventRowsOf(ctx: RowContext, segs: readonly EventSegment[]): Generator<CopyChunk> {
   const { seed, pick } = ctx;
   const T = HashTable.events;
-  const span = seg.endMs - seg.startMs;
   const w = new BinaryCopyWriter(ctx.chunkBytes);
-  for (let j = 0; j < seg.count; j++) {
-    if (w.full(MAX_EVENT_ROW_BYTES)) yield w.take();
-    const id = seg.firstId + j;
-    const key = rowKey(seed, T, id);
-    const pin = pick(columnHash(key, Col.PinA), columnHash(key, Col.PinB));
-    const h = columnHash(key, Col.TypeAndTime);
-    const typeBits = h >>> 16;
-    let type = 0;
-    while (typeBits >= TYPE_THRESHOLDS[type]!) type++;
-    const u = (h & 0xffff) / 65536;
-    w.row(5);
-    w.int8(id);
-    w.int8(pin);
-    const pn = w.beginText(); // pinNumber(pin), without building a string
-    w.byte(P);
-    w.digitsRaw(pin, 7);
-    w.endText(pn);
-    w.bytes(TYPE_BYTES[type]!);
-    w.timestamptzMs(seg.startMs + Math.floor(((j + u) / seg.count) * span));
+  for (const seg of segs) {
+    const span = seg.endMs - seg.startMs;
+    for (let j = 0; j < seg.count; j++) {
+      if (w.full(MAX_EVENT_ROW_BYTES)) yield w.take();
+      const id = seg.firstId + j;
+      const key = rowKey(seed, T, id);
+      const pin = pick(columnHash(key, Col.PinA), columnHash(key, Col.PinB));
+      const h = columnHash(key, Col.TypeAndTime);
+      const typeBits = h >>> 16;
+      let type = 0;
+      while (typeBits >= TYPE_THRESHOLDS[type]!) type++;
+      const u = (h & 0xffff) / 65536;
+      w.row(5);
+      w.int8(id);
+      w.int8(pin);
+      const pn = w.beginText(); // pinNumber(pin), without building a string
+      w.byte(P);
+      w.digitsRaw(pin, 7);
+      w.endText(pn);
+      w.bytes(TYPE_BYTES[type]!);
+      w.timestamptzMs(seg.startMs + Math.floor(((j + u) / seg.count) * span));
+    }
   }
   yield w.finish();
 }

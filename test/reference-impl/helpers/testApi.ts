@@ -4,8 +4,11 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { migrate } from '../../../harness/migrate/migrate.ts';
+import { optimizedSchemaDir } from '../../../reference-impl/analytics/schema/schemaDirs.ts';
 import { defaultApiConfig, type ApiConfig } from '../../../reference-impl/platform/apiConfig.ts';
 import { buildApp, type AppDeps } from '../../../reference-impl/platform/buildApp.ts';
+import { analyticsPlugin } from '../../../reference-impl/analytics/analyticsPlugin.ts';
+import { analyticsEnvValues, defaultAnalyticsSettings, type AnalyticsSettings } from '../../../reference-impl/analytics/analyticsSettings.ts';
 import { createTestDatabase, type TestDatabase } from '../../helpers/testDatabase.ts';
 import { deletePrefix, keyPrefix, testRedisUrl } from '../../helpers/testRedis.ts';
 
@@ -21,21 +24,27 @@ export interface TestApi {
 
 export async function createTestDb(name: string): Promise<TestDatabase> {
   const database = await createTestDatabase(name);
-  await migrate(database.url);
+  await migrate(database.url, [optimizedSchemaDir]);
   return database;
 }
 
-export async function startTestApi(name: string, overrides: Partial<ApiConfig> = {}, deps: AppDeps = {}, database?: TestDatabase): Promise<TestApi> {
+/** Platform config and analytics settings in one object, as the tests override them. */
+export type TestApiOverrides = Partial<ApiConfig & AnalyticsSettings>;
+
+export async function startTestApi(name: string, overrides: TestApiOverrides = {}, deps: AppDeps = {}, database?: TestDatabase): Promise<TestApi> {
   const db = database ?? (await createTestDb(name));
+  const settingKeys = new Set(Object.keys(defaultAnalyticsSettings));
+  const pick = (want: boolean) => Object.fromEntries(Object.entries(overrides).filter(([k]) => settingKeys.has(k) === want));
   const config: ApiConfig = {
     ...defaultApiConfig,
     databaseUrl: db.url,
     redisKeyPrefix: keyPrefix(name),
     logLevel: 'silent',
-    mvRefreshIntervalS: 0,
-    ...overrides,
+    ...pick(false),
   };
-  const app = await buildApp(config, deps);
+  // No rollup timer unless a test asks for one.
+  const settings = analyticsEnvValues({ mvRefreshIntervalS: 0, ...(pick(true) as Partial<AnalyticsSettings>) });
+  const app = await buildApp(config, analyticsPlugin, { settings, ...deps });
   let closed: Promise<void> | undefined;
   const closeApp = () => (closed ??= app.close().then(() => undefined));
   return {

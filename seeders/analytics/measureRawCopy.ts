@@ -7,16 +7,16 @@
  * per leaf on parallel connections, then attached to the parent. The scratch table is dropped.
  */
 import pg from 'pg';
-import type { CopyChunk } from './BinaryCopyWriter.ts';
-import { eventUnits } from '../analytics/buildLoadUnits.ts';
-import { planDataset } from '../analytics/datasetPlan.ts';
-import { createKeyPicker } from './keyPicker.ts';
-import type { LoadUnit } from './LoadUnit.ts';
-import type { RowContext } from '../analytics/RowContext.ts';
-import { MAINTENANCE_WORK_MEM, onParallelClients } from './onParallelClients.ts';
-import { runLoadUnits } from './runLoadUnits.ts';
-import type { SeedParameters } from '../analytics/SeedParameters.ts';
-import { buildStringPools } from '../analytics/stringPools.ts';
+import type { CopyChunk } from '../engine/BinaryCopyWriter.ts';
+import { eventUnits } from './buildLoadUnits.ts';
+import { planDataset } from './datasetPlan.ts';
+import { createKeyPicker } from '../engine/keyPicker.ts';
+import type { LoadUnit } from '../engine/LoadUnit.ts';
+import type { RowContext } from './RowContext.ts';
+import { MAINTENANCE_WORK_MEM, onParallelClients } from '../engine/onParallelClients.ts';
+import { runLoadUnits } from '../engine/runLoadUnits.ts';
+import type { SeedParameters } from './SeedParameters.ts';
+import { buildStringPools } from './stringPools.ts';
 
 export const SCRATCH_TABLE = 'scaleproof_raw_copy';
 

@@ -1,0 +1,11 @@
+/*
+ * The one file that names the workloads. Each entry is a lazy import, so running one workload never loads
+ * another's code. Adding a workload: its folders (scenarios/, seeders/, reference-impl/, thresholds/) and one
+ * line here.
+ */
+import type { WorkloadRegistry } from '../harness/workload/WorkloadRegistry.ts';
+
+export const workloads: WorkloadRegistry = Object.freeze({
+  analytics: async () => (await import('./analytics/workload.ts')).analyticsWorkload,
+  school: async () => (await import('./school/workload.ts')).schoolWorkload,
+});

