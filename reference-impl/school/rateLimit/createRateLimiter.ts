@@ -1,0 +1,43 @@
+/*
+ * Picks the analytics limiter for a variant. Optimized: Redis (shared by all API processes) when the platform's
+ * store is Redis, else in-process, said in the log. Naive: in-process always (see naivePlugin.ts for why the
+ * "before" is limited at all). A limit of 0 turns limiting off: undefined.
+ */
+import type { PlatformParts } from '../../platform/PlatformParts.ts';
+import { MemoryRateLimiter } from './MemoryRateLimiter.ts';
+import type { RateLimiter } from './RateLimiter.ts';
+import type { RateLimitCounters } from './rateLimitCounters.ts';
+import { RedisRateLimiter, type ScriptClient } from './RedisRateLimiter.ts';
+
+export interface RateLimitSettings {
+  analyticsRateLimit: number;
+  rateLimitWindowS: number;
+}
+
+function scriptClientOf(store: PlatformParts['store']): ScriptClient | undefined {
+  if (store.kind !== 'redis' || !('client' in store)) return undefined;
+  return store.client as ScriptClient;
+}
+
+export function createRateLimiter(
+  where: 'redis' | 'memory',
+  parts: Pick<PlatformParts, 'store' | 'config' | 'log'>,
+  settings: RateLimitSettings,
+  counters: RateLimitCounters,
+): RateLimiter | undefined {
+  const limit = settings.analyticsRateLimit;
+  const windowS = settings.rateLimitWindowS;
+  if (limit === 0) return undefined;
+  const client = where === 'redis' ? scriptClientOf(parts.store) : undefined;
+  if (client !== undefined) {
+    return new RedisRateLimiter({
+      client,
+      keyPrefix: `${parts.config.redisKeyPrefix}school:ratelimit:analytics:`,
+      limit,
+      windowS,
+      onStoreError: () => counters.storeError(),
+    });
+  }
+  if (where === 'redis') parts.log.warn('school: no Redis client; the analytics rate limit is counted per process, not shared');
+  return new MemoryRateLimiter({ limit, windowS });
+}
