@@ -5,6 +5,9 @@
  * attempt, until max_attempts (3) is reached, then it is 'failed' with the last error. Any number of workers, in
  * any number of processes, can poll one queue (jobStatements.ts says why a job is taken once per attempt).
  *
+ * A worker claims only the job types it has handlers for, so other kinds of worker can share the queue (and a
+ * job of a type nobody handles waits instead of failing).
+ *
  * The worker is driven by a PeriodicTask (never overlapping itself, stopped on close); a poll that cannot reach
  * the database throws, and the task counts and logs it.
  */
@@ -32,9 +35,11 @@ export interface JobWorkerOptions {
 
 export class JobWorker {
   readonly #opts: JobWorkerOptions;
+  readonly #types: readonly string[];
 
   constructor(opts: JobWorkerOptions) {
     this.#opts = opts;
+    this.#types = Object.keys(opts.handlers);
   }
 
   /** One poll: expired claims back to the queue, then up to jobsPerPoll jobs. Returns the jobs run. */
@@ -47,12 +52,12 @@ export class JobWorker {
 
   /** Claims and runs the next due job; undefined when none is due. */
   runOne(): Promise<{ id: string; outcome: JobOutcome } | undefined> {
-    return this.#claimAndRun(jobStatements.claim());
+    return this.#claimAndRun(jobStatements.claim(this.#types));
   }
 
   /** Claims and runs job `id` now if it is pending (the naive variant's in-request run); else undefined. */
   runJob(id: string): Promise<{ id: string; outcome: JobOutcome } | undefined> {
-    return this.#claimAndRun(jobStatements.claimById(id));
+    return this.#claimAndRun(jobStatements.claimById(id, this.#types));
   }
 
   async #claimAndRun(claim: pg.QueryConfig): Promise<{ id: string; outcome: JobOutcome } | undefined> {

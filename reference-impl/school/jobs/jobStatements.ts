@@ -22,7 +22,7 @@ const CLAIM = `
 UPDATE job_queue SET status = 'processing', attempts = attempts + 1, locked_at = now(), updated_at = now()
 WHERE id = (
   SELECT id FROM job_queue
-  WHERE status = 'pending' AND run_at <= now()
+  WHERE status = 'pending' AND run_at <= now() AND job_type = ANY($1::text[])
   ORDER BY priority DESC, run_at, id
   LIMIT 1
   FOR UPDATE SKIP LOCKED
@@ -37,7 +37,7 @@ WHERE id = $1 AND status = 'processing' AND attempts = $2`;
 // The naive variant runs a job it just queued inside the request: the same claim, for that job only.
 const CLAIM_BY_ID = `
 UPDATE job_queue SET status = 'processing', attempts = attempts + 1, locked_at = now(), updated_at = now()
-WHERE id = (SELECT id FROM job_queue WHERE id = $1 AND status = 'pending' FOR UPDATE SKIP LOCKED)
+WHERE id = (SELECT id FROM job_queue WHERE id = $1 AND status = 'pending' AND job_type = ANY($2::text[]) FOR UPDATE SKIP LOCKED)
 RETURNING id::text, job_type, payload, attempts, max_attempts`;
 
 // Back to 'pending' with a later run_at while attempts remain, else 'failed' for good.
@@ -86,8 +86,10 @@ SELECT json_build_object(
 FROM job_queue WHERE id = $1`;
 
 export const jobStatements = {
-  claim: (): pg.QueryConfig => ({ name: 'sp_school_job_claim', text: CLAIM }),
-  claimById: (id: string): pg.QueryConfig => ({ name: 'sp_school_job_claim_by_id', text: CLAIM_BY_ID, values: [id] }),
+  /** Only the job types the worker has handlers for: one queue can serve several kinds of worker. */
+  claim: (jobTypes: readonly string[]): pg.QueryConfig => ({ name: 'sp_school_job_claim', text: CLAIM, values: [jobTypes] }),
+  claimById: (id: string, jobTypes: readonly string[]): pg.QueryConfig =>
+    ({ name: 'sp_school_job_claim_by_id', text: CLAIM_BY_ID, values: [id, jobTypes] }),
   complete: (id: string, attempt: number, resultJson: string): pg.QueryConfig =>
     ({ name: 'sp_school_job_complete', text: COMPLETE, values: [id, attempt, resultJson] }),
   fail: (id: string, attempt: number, error: string, retryDelayMs: number): pg.QueryConfig =>

@@ -15,6 +15,7 @@ import { schoolEnvValues, type SchoolSettings } from '../../../reference-impl/sc
 import { seedSchool } from '../../../seeders/school/seedSchool.ts';
 import { createTestDatabase, type TestDatabase } from '../../helpers/testDatabase.ts';
 import { deletePrefix, keyPrefix, testRedisUrl } from '../../helpers/testRedis.ts';
+import { waitFor } from '../../reference-impl/helpers/waitFor.ts';
 
 export type SchoolVariant = 'naive' | 'optimized';
 export const PLUGINS: Readonly<Record<SchoolVariant, WorkloadPlugin>> = { naive: naivePlugin, optimized: optimizedPlugin };
@@ -87,6 +88,9 @@ export async function startSchoolApi(testName: string, variant: SchoolVariant, u
   const settings = schoolEnvValues({ mvRefreshIntervalS: 0, jobPollMs: 3_600_000, ...opts.settings });
   const app = await buildApp(config, PLUGINS[variant], { settings, variant, ...opts.deps });
   await app.ready();
+  // The Redis client connects in the background and fails fast until then (fail-open): a limiter test's first
+  // requests would go uncounted.
+  await waitFor('the cache store to connect', async () => app.scaleproof.store.available, 5000);
   let closed: Promise<void> | undefined;
   return {
     app,
