@@ -36,7 +36,7 @@ JOIN class_instances ci ON ci.id = t.class_instance_id
 LEFT JOIN subjects s ON s.id = t.subject_id
 LEFT JOIN (
   SELECT ts.task_id,
-         count(*) AS submitted_count,   -- one row per (task, student): unique key
+         count(*) AS submitted_count,   -- one row per (task, student): primary key
          count(*) FILTER (WHERE ts.submitted_at < ((tt.due_date + 1)::timestamp AT TIME ZONE 'UTC')) AS on_time_count
   FROM task_submissions ts
   JOIN tasks tt ON tt.id = ts.task_id
@@ -65,7 +65,7 @@ SELECT
   ci.grade,
   ci.section,
   coalesce(cs.class_size, 0) AS class_size,
-  count(*) AS participation_count,      -- one row per (test, student): unique key
+  count(*) AS participation_count,      -- one row per (test, student): primary key
   avg((tm.marks_obtained::numeric / NULLIF(tm.max_marks, 0)) * 100) AS avg_score,
   sum(tm.marks_obtained) AS total_marks,
   sum(tm.max_marks) AS total_max_marks,

@@ -3,8 +3,6 @@
 -- rebuilds them after (seeders/school/loadIndexes.ts parses the names from here).
 CREATE UNIQUE INDEX IF NOT EXISTS schools_school_code_key ON schools (school_code);
 CREATE UNIQUE INDEX IF NOT EXISTS student_student_code_key ON student (student_code);
-CREATE UNIQUE INDEX IF NOT EXISTS task_submissions_task_student_key ON task_submissions (task_id, student_id);
-CREATE UNIQUE INDEX IF NOT EXISTS test_marks_test_student_key ON test_marks (test_id, student_id);
 CREATE INDEX IF NOT EXISTS academic_years_school_id_idx ON academic_years (school_id);
 CREATE INDEX IF NOT EXISTS class_instances_school_id_idx ON class_instances (school_id);
 CREATE INDEX IF NOT EXISTS subjects_school_id_idx ON subjects (school_id);
