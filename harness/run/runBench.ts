@@ -63,6 +63,15 @@ export async function runBench(o: BenchOptions, ctx: RunContext): Promise<BenchO
   validateThresholds(thresholds, { endpoints: Object.keys(workload.endpoints) });
   const baseline = o.baseline ? await readSummary(o.baseline) : undefined;
   const k6Bin = o.driver === 'k6' ? await findK6(env.k6Bin, env.pathVar) : undefined;
+  const scenario = buildScenario(workload, {
+    users: o.users,
+    seed: o.seed,
+    distribution: o.distribution,
+    mix: o.mix,
+    warmupS: o.warmupS,
+    durationS: o.durationS,
+    load: o.ratePerSecond ? { kind: 'open', ratePerSecond: o.ratePerSecond, connections: o.connections } : { kind: 'closed', connections: o.connections, pipelining: o.pipelining },
+  });
 
   const runId = newRunId();
   const outDir = path.resolve(ctx.cwd, o.outDir ?? path.join('reports', runId));
@@ -114,15 +123,6 @@ export async function runBench(o: BenchOptions, ctx: RunContext): Promise<BenchO
       log(`API under test at ${baseUrl}`);
     }
 
-    const scenario = buildScenario(workload, {
-      users: o.users,
-      seed: o.seed,
-      distribution: o.distribution,
-      mix: o.mix,
-      warmupS: o.warmupS,
-      durationS: o.durationS,
-      load: o.ratePerSecond ? { kind: 'open', ratePerSecond: o.ratePerSecond, connections: o.connections } : { kind: 'closed', connections: o.connections, pipelining: o.pipelining },
-    });
     const probes: ProbeTargets = o.target ? {} : { redisUrl: services?.redis.url, apiUrl: baseUrl, databaseUrl: services?.postgres.url };
     const inProcessCache = services?.redis.kind === 'in-process';
     // One key stream for the whole run: the seeder's sampler, so every key exists and is as hot as seeded.

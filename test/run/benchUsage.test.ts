@@ -1,0 +1,27 @@
+/*
+ * `pnpm bench <workload>`: a wrong workload, variant or workload-specific flag is a usage error (exit 2, one
+ * line naming the valid choices) found before any service starts.
+ */
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/runCli.ts';
+
+const CLI = 'scripts/bench.ts';
+// Unreachable on purpose: a usage error must be reported before anything connects.
+const NOWHERE = { DATABASE_URL: 'postgres://postgres:s3cret@127.0.0.1:1/none', REDIS_URL: 'redis://127.0.0.1:1' };
+
+describe('bench usage errors', () => {
+  it.each([
+    { args: ['nosuch'], says: /unknown workload "nosuch"; valid workloads: analytics, school/ },
+    { args: ['analytics', '--variant', 'nosuch'], says: /unknown variant "nosuch" of workload analytics; valid variants: optimized, naive/ },
+    { args: ['school', '--events-per-user', '3'], says: /--events-per-user does not apply to workload school/ },
+    { args: ['analytics', '--mix', 'dashboard=1'], says: /--mix names "dashboard", which workload analytics does not have/ },
+    { args: [], says: /missing required argument 'workload'/ },
+  ])('exits 2 with one line for $args', async ({ args, says }) => {
+    const r = await runCli(CLI, args, NOWHERE);
+    expect(r.code).toBe(2);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(says);
+    expect(r.stderr + r.stdout).not.toContain('s3cret');
+  });
+});
