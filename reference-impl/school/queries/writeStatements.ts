@@ -43,10 +43,9 @@ WITH eligible AS (
   INSERT INTO task_submissions (task_id, student_id)
   SELECT task_id, student_id FROM eligible
   ON CONFLICT (task_id, student_id) DO NOTHING
-  RETURNING id, submitted_at
+  RETURNING submitted_at
 )
-SELECT e.task_id::text, e.student_id::text, COALESCE(i.id, ts.id)::text AS id,
-       COALESCE(i.submitted_at, ts.submitted_at) AS submitted_at, (i.id IS NOT NULL) AS created
+SELECT COALESCE(i.submitted_at, ts.submitted_at) AS submitted_at, (i.submitted_at IS NOT NULL) AS created
 FROM eligible e
 LEFT JOIN ins i ON true
 LEFT JOIN task_submissions ts ON ts.task_id = e.task_id AND ts.student_id = e.student_id`;
@@ -54,8 +53,7 @@ LEFT JOIN task_submissions ts ON ts.task_id = e.task_id AND ts.student_id = e.st
 // The existing submission, for the one case SUBMIT_TASK cannot see it: another request inserted it after this
 // statement's snapshot was taken (ON CONFLICT waited for it, but the join reads the older snapshot).
 const EXISTING_SUBMISSION = `
-SELECT task_id::text, student_id::text, id::text, submitted_at, false AS created
-FROM task_submissions WHERE task_id = $1 AND student_id = $2`;
+SELECT submitted_at, false AS created FROM task_submissions WHERE task_id = $1 AND student_id = $2`;
 
 export interface MarkOutcome {
   students: number;
@@ -63,10 +61,8 @@ export interface MarkOutcome {
   inserted: number;
 }
 
+/** A submission is keyed by (task_id, student_id); submitted_at is null only in the race EXISTING_SUBMISSION covers. */
 export interface SubmissionRow {
-  task_id: string;
-  student_id: string;
-  id: string | null;
   submitted_at: Date | null;
   created: boolean;
 }

@@ -22,9 +22,8 @@ export function taskSubmissionRoute(app: FastifyInstance, db: Database): void {
       const studentId = request.body.student_id;
       let row = (await runQuery<SubmissionRow>(db, writeStatements.submitTask(taskId, studentId))).rows[0];
       if (row === undefined) throw schoolErrors.taskNotOpenToStudent(taskId, studentId);
-      if (row.id === null) row = (await runQuery<SubmissionRow>(db, writeStatements.existingSubmission(taskId, studentId))).rows[0] ?? row;
+      if (row.submitted_at === null) row = (await runQuery<SubmissionRow>(db, writeStatements.existingSubmission(taskId, studentId))).rows[0] ?? row;
       return reply.code(row.created ? 201 : 200).type(JSON_TYPE).send(JSON.stringify({
-        id: row.id === null ? null : Number(row.id),
         taskId,
         studentId,
         submittedAt: row.submitted_at,
