@@ -7,8 +7,9 @@
  * - 40 students per class and 25 classes per school (grades 6-10, sections A-E) make 1,000 students per
  *   school, a typical secondary school; 1,000,000 students are 1,000 schools and 25,000 classes.
  * - 6 subjects per school; one academic year per school (id = school id), the current one.
- * - A term of TERM_SCHOOL_DAYS school days (Mon-Fri) ending on the last school day on or before asOf
- *   (today 00:00 UTC by default): every student has one attendance row per term day, the biggest table.
+ * - A term of TERM_SCHOOL_DAYS school days (Mon-Fri) ending on the last school day before asOf's day
+ *   (asOf = today 00:00 UTC by default): every student has one attendance row per term day, the biggest
+ *   table. asOf's own day is left unmarked, so a load test's attendance writes for "today" are new rows.
  * - Two tasks (homework) per class per school week, due Tuesday-ish and Friday-ish, from the term's first
  *   week to one week after asOf, so there are overdue, completed and still pending tasks.
  * - One test per subject per class in the term (6), with marks for most students.
@@ -215,9 +216,9 @@ function weekdayOf(dayMs: number): number {
   return (new Date(dayMs).getUTCDay() + 6) % 7;
 }
 
-/** The last school day (Mon-Fri) on or before asOf's day. */
+/** The last school day (Mon-Fri) before asOf's day: the term's last day. */
 export function lastSchoolDayMs(asOfMs: number): number {
-  const day = startOfUtcDayMs(asOfMs);
+  const day = startOfUtcDayMs(asOfMs) - DAY_MS;
   const w = weekdayOf(day);
   return w <= 4 ? day : day - (w - 4) * DAY_MS;
 }
