@@ -1,8 +1,9 @@
 /*
  * This machine's raw COPY ceiling for the school dataset's largest table (attendance), measured next to the
  * seeder: the seeder's own attendance rows, rendered before the clock starts, COPYed with the seeder's own
- * loader (binary, FREEZE, one stream per scratch table) into `streams` plain scratch tables shaped like
- * attendance, with no index, key, check or partition routing. The scratch tables are dropped afterwards.
+ * loader (binary, FREEZE, one stream per scratch table) into `streams` plain scratch tables shaped like an
+ * attendance leaf (columns, defaults, CHECK), with no index, key or partition routing. The scratch tables
+ * are dropped afterwards. Rendering is not timed, so this is Postgres's ceiling, not the generator's.
  *
  * Memory stays bounded: one block of at most 1M rows (~57 MB) is rendered, and each stream replays it
  * (without its COPY header and trailer) until its share of `rows` is sent; duplicate rows are fine in a
@@ -68,7 +69,7 @@ export async function measureSchoolRawCopy(opts: { databaseUrl: string; rows: nu
   try {
     for (const u of units) {
       await c.query(`DROP TABLE IF EXISTS ${u.relation}`);
-      await c.query(`CREATE TABLE ${u.relation} (LIKE attendance INCLUDING DEFAULTS)`);
+      await c.query(`CREATE TABLE ${u.relation} (LIKE attendance INCLUDING DEFAULTS INCLUDING CONSTRAINTS)`); // its CHECK, as a leaf has
     }
     await c.query('CHECKPOINT').catch(() => undefined); // a clean WAL state, as the seeder gets; needs pg_checkpoint
     const t = performance.now();

@@ -165,14 +165,16 @@ async function setSequences(client: pg.ClientBase): Promise<void> {
 
 function outcome(o: { skipped: boolean; variant: string; manifest: SchoolManifest; t0: number; phases: Phases; copies: number; streams: number }): SchoolSeedResult {
   const m = o.manifest;
+  // Biggest table first, as SCHOOL_TABLES (jsonb returns keys in its own order).
+  const rowCounts = Object.fromEntries(SCHOOL_TABLES.filter((t) => t in m.rowCounts).map((t) => [t, m.rowCounts[t]!]));
   const identity: DatasetIdentity = {
     workload: 'school', variant: o.variant, generatorVersion: m.generatorVersion, seed: m.seed,
-    users: Number(m.parameters.users), parameters: m.parameters, rowCounts: m.rowCounts,
+    users: Number(m.parameters.users), parameters: m.parameters, rowCounts,
   };
   return {
     skipped: o.skipped, identity, wallSeconds: (performance.now() - o.t0) / 1000, phases: o.phases,
     facts: { status: m.status, startedAt: m.startedAt, completedAt: m.completedAt, streams: o.streams },
-    rowCounts: m.rowCounts, copies: o.copies, streams: o.streams,
+    rowCounts, copies: o.copies, streams: o.streams,
   };
 }
 
