@@ -1,7 +1,7 @@
 /*
  * Keys and indexes around a bulk load. Building an index or checking a foreign key once over loaded data is
  * far cheaper than doing it row by row, so before the load we drop the seeded tables' foreign keys, the
- * secondary indexes of every `*_indexes.sql` of the variant's migration folders (names parsed from the
+ * secondary indexes of every NNN_indexes.sql of the variant's migration folders (names parsed from the
  * files, not listed here again) and the primary keys; afterwards rebuildSchool.ts puts them all back.
  *
  * Primary and foreign keys are defined in CREATE TABLE statements, which migrate() does not re-run on an
@@ -33,10 +33,10 @@ export interface IndexStatement {
 
 export const ident = (name: string) => '"' + name.replace(/"/g, '""') + '"';
 
-const INDEX_FILE = /^\d{3}_.*indexes\.sql$/;
+const INDEX_FILE = /^\d{3}_indexes\.sql$/;
 const STATEMENT = /^\s*CREATE\s+(UNIQUE\s+)?INDEX\s+(?:IF\s+NOT\s+EXISTS\s+)?("?)([A-Za-z_][\w$]*)\2\s+ON\s+(?:ONLY\s+)?([A-Za-z_][\w$]*)\s+([\s\S]*)$/i;
 
-/** The CREATE INDEX statements of every NNN_*indexes.sql in `dirs`, in migration order. */
+/** The CREATE INDEX statements of every NNN_indexes.sql in `dirs`, in migration order. */
 export async function indexStatements(dirs: readonly string[]): Promise<IndexStatement[]> {
   const out: IndexStatement[] = [];
   for (const dir of dirs) {
@@ -44,7 +44,7 @@ export async function indexStatements(dirs: readonly string[]): Promise<IndexSta
       const text = (await fs.readFile(path.join(dir, file), 'utf8')).replace(/--[^\n]*/g, '');
       for (const sql of text.split(';').map((s) => s.trim()).filter(Boolean)) {
         const m = STATEMENT.exec(sql);
-        if (!m) throw new Error(`${file}: cannot read statement ${JSON.stringify(sql.slice(0, 80))}; an *_indexes.sql file holds only CREATE INDEX statements`);
+        if (!m) throw new Error(`${file}: cannot read statement ${JSON.stringify(sql.slice(0, 80))}; an NNN_indexes.sql file holds only CREATE INDEX statements`);
         out.push({ sql, unique: Boolean(m[1]), name: m[3]!, table: m[4]!, tail: m[5]! });
       }
     }
