@@ -4,10 +4,11 @@ import { ENDPOINT_HEADERS, endpointRows } from './endpointRows.ts';
 import { fmtObserved, fmtRatio } from './formatValue.ts';
 import { thresholdTally, validityFacts } from './reportFacts.ts';
 import { textTable } from './textTable.ts';
+import { scenarioLabel } from './scenarioLabel.ts';
 
 export function formatSummaryTable(s: RunSummary): string {
   const out: string[] = [];
-  out.push(`scaleproof ${s.scenario.name} run ${s.runId} (measured ${s.scenario.durationS} s after ${s.warmup.durationS} s warm-up)`, '');
+  out.push(`scaleproof ${scenarioLabel(s)} run ${s.runId} (measured ${s.scenario.durationS} s after ${s.warmup.durationS} s warm-up)`, '');
   out.push(textTable([...ENDPOINT_HEADERS], endpointRows(s), ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right']));
   out.push('', `cache hit ${fmtRatio(s.server.cacheHitRatio)} (${s.server.cacheHitSource}), queries/request ${s.server.queriesPerRequest === null ? 'n/a' : s.server.queriesPerRequest.toFixed(2)}`);
   for (const f of validityFacts(s).filter((x) => x.warn)) out.push(`WARNING ${f.label}: ${f.value}`);

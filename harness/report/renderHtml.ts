@@ -13,6 +13,7 @@ import { reportChartData } from './html/reportChartData.ts';
 import { environmentFacts, serverFacts, validityFacts, verdictDetail } from './reportFacts.ts';
 import { factList, htmlTable } from './html/htmlTable.ts';
 import { SPECTRUM_PERCENTILES } from './latencyDistribution.ts';
+import { scenarioLabel } from './scenarioLabel.ts';
 
 function thresholdsSection(s: RunSummary): string {
   if (s.thresholds.length === 0) return '<p>No thresholds were set.</p>';
@@ -47,14 +48,14 @@ export async function renderHtml(s: RunSummary): Promise<string> {
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${e(OFFLINE_CSP)}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${e(`scaleproof ${s.scenario.name} ${s.runId}: ${verdict}`)}</title>
+<title>${e(`scaleproof ${scenarioLabel(s)} ${s.runId}: ${verdict}`)}</title>
 <style>${assets.uplotCss}</style>
 <style>${assets.css}</style>
 </head>
 <body>
 <main>
 <header class="verdict ${s.verdict}">
-<h1>scaleproof: ${e(s.scenario.name)} run <code>${e(s.runId)}</code></h1>
+<h1>scaleproof: ${e(scenarioLabel(s))} run <code>${e(s.runId)}</code></h1>
 <p id="verdict"><strong>${verdict}</strong>: ${e(verdictDetail(s))}</p>
 </header>
 ${warnings.length ? `<div class="warnings">${warnings.map((f) => `<p>⚠ ${e(f.label)}: ${e(f.value)}</p>`).join('')}</div>` : ''}

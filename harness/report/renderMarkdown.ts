@@ -7,6 +7,7 @@ import { ENDPOINT_HEADERS, endpointRows, orderedEndpoints } from './endpointRows
 import { fmtCount, fmtMs, fmtObserved, fmtRate, fmtRatio } from './formatValue.ts';
 import { markdownTable, mdCell, mdCode, mdText } from './markdownTable.ts';
 import { environmentFacts, serverFacts, validityFacts, verdictDetail, type Fact } from './reportFacts.ts';
+import { scenarioLabel } from './scenarioLabel.ts';
 
 const RIGHT = ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'] as const;
 
@@ -20,7 +21,7 @@ export function verdictLine(s: RunSummary): string {
 
 export function renderMarkdown(s: RunSummary): string {
   const out: string[] = [];
-  out.push(`# scaleproof: ${mdText(s.scenario.name)} run ${mdCode(s.runId)}`, '', verdictLine(s), '');
+  out.push(`# scaleproof: ${mdText(scenarioLabel(s))} run ${mdCode(s.runId)}`, '', verdictLine(s), '');
   const warnings = validityFacts(s).filter((f) => f.warn);
   if (warnings.length) out.push(`> ⚠️ ${warnings.map((w) => mdText(`${w.label}: ${w.value}`)).join(' · ')}`, '');
 

@@ -5,6 +5,7 @@
 import { datasetLoadOf, datasetWithoutLoadFacts } from '../model/datasetIdentity.ts';
 import type { DatasetLoad, LoadModel, RunSummary } from '../model/RunSummary.ts';
 import { fmtBytes, fmtCount, fmtMs, fmtRate, fmtRatio } from './formatValue.ts';
+import { scenarioLabel } from './scenarioLabel.ts';
 
 export interface Fact {
   label: string;
@@ -91,7 +92,7 @@ export function environmentFacts(s: RunSummary): Fact[] {
   const load = datasetLoadOf(e);
   const facts: Fact[] = [
     { label: 'Run', value: `${s.runId} (git ${s.gitCommit ?? 'unknown'}), ${s.startedAt} → ${s.endedAt}` },
-    { label: 'Scenario', value: `${s.scenario.name}, mix ${datasetText(s.scenario.mix)}, warm-up ${s.scenario.warmupS} s, measured ${s.scenario.durationS} s, ${s.trials.length || 1} trial(s)` },
+    { label: 'Scenario', value: `${scenarioLabel(s)}, mix ${datasetText(s.scenario.mix)}, warm-up ${s.scenario.warmupS} s, measured ${s.scenario.durationS} s, ${s.trials.length || 1} trial(s)` },
     { label: 'Machine', value: `${m.hostname}: ${m.cpus} × ${m.cpuModel}, ${fmtBytes(m.memoryBytes)}, ${m.os}, Node ${m.node}` },
     { label: 'Postgres', value: e.postgres ? `${e.postgres.version} (${e.postgres.kind})` : 'n/a' },
     { label: 'Redis', value: e.redis ? `${e.redis.version ?? 'version unknown'} (${e.redis.kind})` : 'n/a' },
