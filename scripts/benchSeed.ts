@@ -97,7 +97,7 @@ async function main(): Promise<void> {
     };
     const rows: Array<[string, string, string]> = [
       ['workload / variant', `${workload.name} / ${variant.name}`, ''],
-      ['users / rows', `${fmt(users)} / ${Object.entries(result.rowCounts).map(([t, n]) => `${t} ${fmt(n)}`).join(', ')}`, ''],
+      ['users / largest table', `${fmt(users)} / ${largest} ${fmt(largestRows)} rows`, `(${Object.keys(result.rowCounts).length} tables, all in --json)`],
       ['seed wall time (end to end)', `${result.wallSeconds} s`, users === 1_000_000 ? verdict(result.wallSeconds <= wallTarget, `<= ${wallTarget} s at 1M users`) : 'target applies at 1M users'],
       ['  phases (s)', Object.entries(result.phases).map(([k, v]) => `${k} ${v}`).join(', '), ''],
       [`seeder ${largest} COPY`, seederRate === null ? 'n/a' : `${fmt(seederRate)} rows/s`, ''],

@@ -163,6 +163,14 @@ export function taskIndex(id: number): number {
   return (id - 1) % TASKS_PER_CLASS;
 }
 
+/**
+ * Teachers withdraw a few tasks (is_active false): one in 50, by id, so the load scenarios know without the
+ * database which tasks take submissions. Never two in a row, so a class always has an active neighbour.
+ */
+export function isTaskActive(id: number): boolean {
+  return id % 50 !== 0;
+}
+
 /** Subjects rotate over a class's tasks, starting at a different subject per class. */
 export function subjectIdOfTask(id: number): number {
   const c = classIdOfTask(id);
@@ -257,10 +265,16 @@ export interface StudentKeys {
   classId: number;
   /** One of the class's subjects, varying with the key. */
   subjectId: number;
-  /** One of the class's tasks, varying with the key. */
+  /** One of the class's active tasks (isTaskActive), varying with the key. */
   taskId: number;
   /** One of the class's tests, varying with the key. */
   testId: number;
+}
+
+/** Task k of the class, or the next one when k is withdrawn (withdrawn tasks are never adjacent). */
+function activeTaskOfClass(classId: number, k: number): number {
+  const id = taskId(classId, k);
+  return isTaskActive(id) ? id : taskId(classId, (k + 1) % TASKS_PER_CLASS);
 }
 
 /** Real ids related to student `studentId` (1..students), a pure function of the key. */
@@ -274,7 +288,7 @@ export function keysOfStudent(studentId: number): StudentKeys {
     schoolCode: schoolCode(schoolId),
     classId,
     subjectId: subjectId(schoolId, studentId % SUBJECTS_PER_SCHOOL),
-    taskId: taskId(classId, studentId % TASKS_PER_CLASS),
+    taskId: activeTaskOfClass(classId, studentId % TASKS_PER_CLASS),
     testId: testId(classId, studentId % TESTS_PER_CLASS),
   };
 }

@@ -64,7 +64,7 @@ describe('school seeder', () => {
     expect(out.skipped).toBe(false);
     expect(out.identity.rowCounts.attendance).toBe(1000 * TERM_SCHOOL_DAYS);
     expect(out.largestTableRowsPerSecond).toBeGreaterThan(0);
-    expect(Object.keys(out.phases)).toEqual(expect.arrayContaining(['prepare', 'load', 'indexes', 'foreignKeys', 'analyze', 'verify']));
+    expect(Object.keys(out.phases)).toEqual(expect.arrayContaining(['prepare', 'attendance', 'tables', 'indexes', 'foreignKeys', 'analyze', 'verify']));
     const raw = await schoolDataset.measureRawCopy!(d.url('naive'), 50_000);
     expect(raw.rows).toBeGreaterThanOrEqual(50_000);
     expect(raw.rowsPerSecond).toBeGreaterThan(0);
@@ -143,5 +143,11 @@ describe('school seeder', () => {
     // Some tasks are still open at asOf (due after it), none submitted after asOf.
     expect(await rows(url, `SELECT count(*) FILTER (WHERE due_date >= $1::date) > 0 AS open, (SELECT count(*) FROM task_submissions WHERE submitted_at >= $1::timestamptz)::int AS future FROM tasks`, [AS_OF]))
       .toEqual([{ open: true, future: 0 }]);
+    // Withdrawn tasks are the layout's (isTaskActive), and no student's scenario task is one of them.
+    expect(await rows(url, `SELECT count(*) FILTER (WHERE NOT is_active)::int AS withdrawn, count(*) FILTER (WHERE is_active <> (id % 50 <> 0))::int AS off FROM tasks`))
+      .toEqual([{ withdrawn: expect.any(Number), off: 0 }]);
+    const picked = Array.from({ length: 2000 }, (_, i) => keysOfStudent(i + 1).taskId);
+    expect(await rows(url, `SELECT count(*)::int AS n FROM tasks WHERE id = ANY($1::bigint[]) AND NOT is_active`, [picked])).toEqual([{ n: 0 }]);
+    expect((await rows<{ n: number }>(url, `SELECT count(*)::int AS n FROM tasks WHERE NOT is_active`))[0]!.n).toBeGreaterThan(0);
   });
 });

@@ -11,6 +11,7 @@ import { columnHash, rowKey } from '../../engine/hash32.ts';
 import {
   STUDENTS_PER_CLASS, SUBJECT_NAMES, SUBJECTS_PER_SCHOOL, TASKS_PER_CLASS, academicYearIdOfSchool, classCount, classSize,
   firstStudentOfClass, schoolIdOfClass, subjectId, taskId,
+  isTaskActive,
 } from '../../../scenarios/school/layout.ts';
 import { MAX_ROW_BYTES, SchoolHash, type SchoolRowContext } from '../SchoolRowContext.ts';
 import { DAY_MS, type TermCalendar } from '../termCalendar.ts';
@@ -25,7 +26,7 @@ const COLON = encoder.encode(': ');
 const ASSIGNED_HOUR_MS = 7 * 3_600_000;
 const LATE_SPAN_MS = 3 * DAY_MS;
 
-const enum TaskCol { Topic, HasDescription, Description, Active }
+const enum TaskCol { Topic, HasDescription, Description }
 const enum SubCol { Submits, OnTime, When }
 
 /** Subject index (0..5) of task k of class c: subjects rotate, starting at a different one per class. */
@@ -86,7 +87,7 @@ export function* taskRows(ctx: SchoolRowContext, cal: TermCalendar): Generator<C
       else w.null();
       w.dateMs(cal.taskAssignedMs[k]!);
       w.dateMs(cal.taskDueMs[k]!);
-      w.bool(columnHash(key, TaskCol.Active) % 100 < 98); // teachers withdraw a few
+      w.bool(isTaskActive(id)); // teachers withdraw a few: the layout says which, so scenarios submit only to active ones
       w.timestamptzMs(cal.taskAssignedMs[k]! + ASSIGNED_HOUR_MS);
     }
   }
