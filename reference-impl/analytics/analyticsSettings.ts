@@ -3,7 +3,7 @@
  * upkeep. Declared once as environment variables (Workload.env, read by harness/config/readEnv.ts); the plugin
  * turns the validated values into this typed object.
  */
-import type { EnvValue, EnvVarSpec } from '../../harness/config/EnvVarSpec.ts';
+import { defineSettings } from '../../harness/config/defineSettings.ts';
 
 export interface AnalyticsSettings {
   pinTtlS: number;
@@ -19,7 +19,7 @@ export interface AnalyticsSettings {
 }
 
 /** Field -> variable, with meaning, default and bounds. */
-const fields = {
+const settings = defineSettings<AnalyticsSettings>({
   pinTtlS: ['SCALEPROOF_PIN_TTL_S', { kind: 'int', default: 60, min: 1, description: 'TTL of pin:<number> (seed 000: public PIN cached 60 s)' }],
   userTtlS: ['SCALEPROOF_USER_TTL_S', { kind: 'int', default: 300, min: 1, description: 'TTL of user:<id>' }],
   analyticsTtlS: ['SCALEPROOF_ANALYTICS_TTL_S', { kind: 'int', default: 300, min: 1, description: 'TTL of pin:analytics:<number>:<day>' }],
@@ -29,26 +29,10 @@ const fields = {
   mvRefreshIntervalS: ['SCALEPROOF_MV_REFRESH_INTERVAL_S', { kind: 'int', default: 60, min: 0, description: 'materialized view refresh period (0 disables)' }],
   partitionMonthsAhead: ['SCALEPROOF_PARTITION_MONTHS_AHEAD', { kind: 'int', default: 6, min: 0, description: 'months of partitions kept ahead of now() (seed 000: current + 6)' }],
   partitionRetentionMonths: ['SCALEPROOF_PARTITION_RETENTION_MONTHS', { kind: 'int', default: 12, min: 1, description: 'months of pin_analytics partitions kept before they are dropped' }],
-} as const satisfies Record<keyof AnalyticsSettings, readonly [string, EnvVarSpec]>;
-
-type Field = keyof AnalyticsSettings;
-const FIELDS = Object.keys(fields) as Field[];
+});
 
 /** The variables the analytics workload declares. */
-export const analyticsEnv: Readonly<Record<string, EnvVarSpec>> = Object.freeze(Object.fromEntries(FIELDS.map((f) => [fields[f][0], fields[f][1]])));
-
-export const defaultAnalyticsSettings: Readonly<AnalyticsSettings> = Object.freeze(
-  Object.fromEntries(FIELDS.map((f) => [f, fields[f][1].default])) as unknown as AnalyticsSettings,
-);
-
-/** Validated values by variable name (missing ones take their default) -> the typed object. */
-export function analyticsSettings(values: Readonly<Record<string, EnvValue>>): Readonly<AnalyticsSettings> {
-  return Object.freeze(Object.fromEntries(FIELDS.map((f) => [f, (values[fields[f][0]] as number | undefined) ?? fields[f][1].default])) as unknown as AnalyticsSettings);
-}
-
-/** The other way, for tests and tools that set fields: typed overrides -> values by variable name. */
-export function analyticsEnvValues(overrides: Partial<AnalyticsSettings>): Record<string, EnvValue> {
-  const out: Record<string, EnvValue> = {};
-  for (const f of FIELDS) if (overrides[f] !== undefined) out[fields[f][0]] = overrides[f]!;
-  return out;
-}
+export const analyticsEnv = settings.env;
+export const defaultAnalyticsSettings = settings.defaults;
+export const analyticsSettings = settings.read;
+export const analyticsEnvValues = settings.values;

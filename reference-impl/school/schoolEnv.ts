@@ -3,7 +3,7 @@
  * and the job worker. Declared once as environment variables (Workload.env, read and validated by
  * harness/config/readEnv.ts); the plugins turn the validated values into the typed object below.
  */
-import type { EnvValue, EnvVarSpec } from '../../harness/config/EnvVarSpec.ts';
+import { defineSettings } from '../../harness/config/defineSettings.ts';
 
 export interface SchoolSettings {
   /** Analytics requests per user per window; 0 turns the limiter off (both variants). */
@@ -23,7 +23,7 @@ export interface SchoolSettings {
 }
 
 /** Field -> variable, with meaning, default and bounds. */
-const fields = {
+const settings = defineSettings<SchoolSettings>({
   analyticsRateLimit: ['SCALEPROOF_SCHOOL_ANALYTICS_RATE_LIMIT', {
     kind: 'int', default: 10, min: 0,
     description: 'analytics requests per user per window (seed 001 3.3: "10 requests per minute per user"); 0 disables',
@@ -60,26 +60,10 @@ const fields = {
     kind: 'int', default: 5000, min: 0,
     description: 'delay before a failed job runs again, doubled per attempt (seed 001 3.1: "automatic retries", max 3)',
   }],
-} as const satisfies Record<keyof SchoolSettings, readonly [string, EnvVarSpec]>;
-
-type Field = keyof SchoolSettings;
-const FIELDS = Object.keys(fields) as Field[];
+});
 
 /** The variables the school workload declares. */
-export const schoolEnv: Readonly<Record<string, EnvVarSpec>> = Object.freeze(Object.fromEntries(FIELDS.map((f) => [fields[f][0], fields[f][1]])));
-
-export const defaultSchoolSettings: Readonly<SchoolSettings> = Object.freeze(
-  Object.fromEntries(FIELDS.map((f) => [f, fields[f][1].default])) as unknown as SchoolSettings,
-);
-
-/** Validated values by variable name (missing ones take their default) -> the typed object. */
-export function schoolSettings(values: Readonly<Record<string, EnvValue>>): Readonly<SchoolSettings> {
-  return Object.freeze(Object.fromEntries(FIELDS.map((f) => [f, (values[fields[f][0]] as number | undefined) ?? fields[f][1].default])) as unknown as SchoolSettings);
-}
-
-/** The other way, for tests and tools that set fields: typed overrides -> values by variable name. */
-export function schoolEnvValues(overrides: Partial<SchoolSettings>): Record<string, EnvValue> {
-  const out: Record<string, EnvValue> = {};
-  for (const f of FIELDS) if (overrides[f] !== undefined) out[fields[f][0]] = overrides[f]!;
-  return out;
-}
+export const schoolEnv = settings.env;
+export const defaultSchoolSettings = settings.defaults;
+export const schoolSettings = settings.read;
+export const schoolEnvValues = settings.values;

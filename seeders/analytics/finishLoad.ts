@@ -12,17 +12,7 @@ import { restorePrimaryKey, type PrimaryKeyDef } from './loadIndexes.ts';
 import { MAINTENANCE_WORK_MEM, onParallelClients } from '../engine/onParallelClients.ts';
 import { rebuildIndexes } from './rebuildIndexes.ts';
 import { seedLayout, type SeedLayout } from './seedLayout.ts';
-
-export type Phases = Record<string, number>;
-
-export async function timed<T>(phases: Phases, name: string, fn: () => Promise<T>): Promise<T> {
-  const t0 = performance.now();
-  try {
-    return await fn();
-  } finally {
-    phases[name] = (phases[name] ?? 0) + (performance.now() - t0) / 1000;
-  }
-}
+import { timed, type Phases } from '../engine/timed.ts';
 
 export async function finishLoad(opts: {
   databaseUrl: string;

@@ -22,7 +22,7 @@ import type pg from 'pg';
 import { migrate } from '../../harness/migrate/migrate.ts';
 import { onParallelClients } from '../engine/onParallelClients.ts';
 import { ident, indexStatements, type KeyDef } from './loadConstraints.ts';
-import { timed, type Phases } from './phases.ts';
+import { timed, type Phases } from '../engine/timed.ts';
 
 interface Task {
   bytes: number;

@@ -24,7 +24,7 @@ import { attendanceUnits, tableUnits } from './buildLoadUnits.ts';
 import { currentKeys, dropIndexes, dropKeys, indexStatements, mergeKeys } from './loadConstraints.ts';
 import { markComplete, markLoading, readSchoolManifest, type SchoolManifest } from './manifestStore.ts';
 import { buildNamePools } from './namePools.ts';
-import { timed, type Phases } from './phases.ts';
+import { timed, type Phases } from '../engine/timed.ts';
 import { rebuildSchool } from './rebuildSchool.ts';
 import { GENERATOR_VERSION, parametersJson, sameParameters, startOfUtcDay, validateSchoolParameters, type SchoolSeedParameters } from './SchoolParameters.ts';
 import { SCHOOL_TABLES, planSchoolDataset } from './schoolPlan.ts';
