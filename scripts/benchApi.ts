@@ -46,6 +46,7 @@ import { seedDataset } from '../seeders/analytics/seedDataset.ts';
 import { seedDefaults } from '../seeders/analytics/SeedParameters.ts';
 import { exitWithError, parseOrExit } from './cli/exitWithError.ts';
 import { deleteRedisPrefix } from '../harness/services/deleteRedisPrefix.ts';
+import { flagBounds } from '../harness/run/flagBounds.ts';
 
 const TARGETS = { ratio: 0.6, eventsPerSecond: 20_000 } as const;
 const secrets = () => processSecrets();
@@ -54,9 +55,9 @@ const log = (line: string) => process.stderr.write(`[bench:api] ${redactText(lin
 
 const program = new Command('bench:api')
   .description('Cached-read throughput against a bare Redis route, and analytics write throughput with a stored-vs-accepted check.')
-  .option('--users <n>', 'dataset size (users = PINs)', intArg('--users', 1, 100_000_000), 100_000)
-  .option('--events-per-user <n>', 'seeded analytics events per user', intArg('--events-per-user', 0, 10_000), seedDefaults.eventsPerUser)
-  .option('--seed <n>', 'dataset and key-sampling seed', intArg('--seed', 0, 4_294_967_295), seedDefaults.seed)
+  .option('--users <n>', 'dataset size (users = PINs)', intArg('--users', flagBounds.users.min, flagBounds.users.max), 100_000)
+  .option('--events-per-user <n>', 'seeded analytics events per user', intArg('--events-per-user', flagBounds.eventsPerUser.min, flagBounds.eventsPerUser.max), seedDefaults.eventsPerUser)
+  .option('--seed <n>', 'dataset and key-sampling seed', intArg('--seed', flagBounds.seed.min, flagBounds.seed.max), seedDefaults.seed)
   .option('--keys <n>', 'warm PIN keys the reads rotate over', intArg('--keys', 1, 100_000), 1000)
   .option('--connections <n>', 'connections for the read runs', intArg('--connections', 1, 10_000), 50)
   .option('--duration <s>', 'measured seconds per read run', durationArg('--duration', 1), 6)
