@@ -16,6 +16,11 @@ export const errorCodes = {
   SP_SEED_FAILED: { exitCode: 1, summary: 'seeding failed' },
   SP_SUMMARY_INVALID: { exitCode: 2, summary: 'summary.json is missing, unreadable or not a run summary' },
   SP_SUMMARY_VERSION: { exitCode: 2, summary: 'summary.json was written by an incompatible schema version' },
+  SP_SHARD_MISSING: { exitCode: 2, summary: 'a k6 shard (points.ndjson) or one segment of the test is missing' },
+  SP_SHARD_TRUNCATED: { exitCode: 2, summary: 'a k6 shard ends mid-line or holds a line that is not a k6 record' },
+  SP_SHARD_OTHER_TEST: { exitCode: 2, summary: 'a k6 shard comes from another test (script hash or segment sequence differ)' },
+  SP_SHARD_DUPLICATE: { exitCode: 2, summary: 'two k6 shards hold the same execution segment' },
+  SP_K6_API: { exitCode: 1, summary: "a k6 instance's REST API did not answer (start or resume failed)" },
   SP_INTERNAL: { exitCode: 1, summary: 'unexpected failure' },
 } as const;
 

@@ -141,6 +141,46 @@ export interface Environment {
   method: string;
 }
 
+/** One k6 instance (one shard) of a merged run, with its own counts: the merge never hides an instance. */
+export interface InstanceSummary {
+  /** The shard as given (folder or points file). */
+  shard: string;
+  /** k6-operator's / scaleproof's instance_id tag (1-based), null when the shard carries no tags. */
+  instanceId: number | null;
+  /** Its --execution-segment, e.g. "1/4:2/4", when known from the tags. */
+  segment: string | null;
+  points: number;
+  requests: number;
+  errors: number;
+  endpoints: Record<string, { requests: number; errors: number }>;
+  droppedIterations: number;
+  /** k6 counter metrics of this instance (http_reqs, iterations, data_sent, ...). */
+  counters: Record<string, number>;
+  durationS: number;
+  throughputRps: number;
+  validity: {
+    /** k6's exit code when the shard folder holds an `exit-code` file (99 = k6 judged its own share crossed). */
+    k6ExitCode: number | null;
+    /** The instance dropped iterations: it could not keep its share of the arrival rate. */
+    generatorSaturated: boolean;
+    notes: string[];
+  };
+}
+
+/** Present when the run is a merge of several k6 instances (bench --k6-instances, bench:merge). */
+export interface InstancesBlock {
+  count: number;
+  /** The sp_test tag the shards share (hash of the script and its inputs), null when they carry none. */
+  testId: string | null;
+  /** The --execution-segment-sequence, comma-separated, when known. */
+  sequence: string | null;
+  /** True when every shard carried the test tags and they were checked (same test, one shard per segment). */
+  identityVerified: boolean;
+  /** Counter metrics summed over the instances. */
+  counters: Record<string, number>;
+  shards: InstanceSummary[];
+}
+
 export interface RunSummary {
   schemaVersion: typeof SUMMARY_SCHEMA_VERSION;
   runId: string;
@@ -175,4 +215,6 @@ export interface RunSummary {
   thresholds: ThresholdResult[];
   /** One entry per --repeat trial (one for a single run): the samples a comparison uses. */
   trials: TrialSample[];
+  /** Several k6 instances merged into this result (added in version 1; absent otherwise). */
+  instances?: InstancesBlock | undefined;
 }
