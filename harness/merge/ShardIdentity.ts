@@ -50,8 +50,11 @@ export class ShardIdentity {
   }
 }
 
-/** Throws the coded error for the first shard that does not belong with the others. */
-export function checkShardSet(ids: readonly ShardIdentity[]): void {
+/**
+ * Throws the coded error for the first shard that does not belong with the others; with `complete`, also when a
+ * segment of the sequence has no shard (checked once all shards are read).
+ */
+export function checkShardSet(ids: readonly ShardIdentity[], complete = false): void {
   const first = ids[0];
   if (!first) return;
   for (const id of ids) {
@@ -80,6 +83,7 @@ export function checkShardSet(ids: readonly ShardIdentity[]): void {
     if (twin) throw new ScaleproofError('SP_SHARD_DUPLICATE', `shard ${id.shard} runs segment ${id.segment}, as shard ${twin.shard} does: each segment must be merged once`, { shard: id.shard, twin: twin.shard });
     bySegment.set(id.segment!, id);
   }
+  if (!complete) return;
   const seq = decodeSequenceTag(first.sequence!);
   const missing = seq.slice(1).map((end, i) => `${seq[i]}:${end}`).filter((s) => !bySegment.has(s));
   if (missing.length) {

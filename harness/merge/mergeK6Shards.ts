@@ -61,7 +61,7 @@ export async function mergeK6Shards(shardArgs: readonly string[]): Promise<Merge
     tallies.push(tally);
     checkShardSet(ids); // fail on the first shard that does not belong, before reading the rest
   }
-  checkShardSet(ids);
+  checkShardSet(ids, true);
 
   const span = sink.measuredSpan;
   const durationS = Number.isFinite(span.start) ? Math.max(0, (span.end - span.start) / 1000) : 0;
