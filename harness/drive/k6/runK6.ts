@@ -47,6 +47,14 @@ export interface RunK6Options {
   gzipPoints?: boolean | undefined;
   /** For one of several k6 instances: k6's --execution-segment and --execution-segment-sequence. */
   executionSegment?: { segment: string; sequence?: string | undefined } | undefined;
+  /** k6's REST API address (--address host:port); several local instances need one each. */
+  address?: string | undefined;
+  /** Start paused (--paused): the run begins when its REST API is told to resume (runK6Instances). */
+  paused?: boolean | undefined;
+  /** --no-thresholds: k6 does not judge (one instance of several sees only its share of the test). */
+  noThresholds?: boolean | undefined;
+  /** --tag NAME=VALUE on every point k6 writes (the merge reads the shard's identity from them). */
+  tags?: Readonly<Record<string, string>> | undefined;
   onLine?: ((line: string, stream: 'stdout' | 'stderr') => void) | undefined;
   signal?: AbortSignal | undefined;
 }
@@ -138,6 +146,10 @@ export async function runK6(opts: RunK6Options): Promise<K6Run> {
     args.push('--execution-segment', opts.executionSegment.segment);
     if (opts.executionSegment.sequence) args.push('--execution-segment-sequence', opts.executionSegment.sequence);
   }
+  if (opts.address) args.push('--address', opts.address);
+  if (opts.paused) args.push('--paused');
+  if (opts.noThresholds) args.push('--no-thresholds');
+  for (const [name, value] of Object.entries(opts.tags ?? {})) args.push('--tag', `${name}=${value}`);
   for (const [name, value] of Object.entries(env)) args.push('-e', `${name}=${value}`);
   args.push(files.entry);
 
