@@ -17,6 +17,7 @@ import { resolveWorkload } from '../harness/workload/WorkloadRegistry.ts';
 import { workloads } from '../scenarios/registry.ts';
 import { datasetParametersOf, distributionOf, workloadProgram, type DatasetFlags } from './cli/commonFlags.ts';
 import { exitWithError, parseOrExit } from './cli/exitWithError.ts';
+import { ScaleproofError } from '../harness/errors/ScaleproofError.ts';
 import { terminalOutput } from './cli/terminalOutput.ts';
 
 const secrets = processSecrets();
@@ -25,6 +26,7 @@ const program = workloadProgram('bench', 'Drive a workload against its reference
   .option('--duration <d>', "measured duration (30, 30s, 2m; default: the workload's)", durationArg('--duration', 1))
   .option('--warmup <d>', "warm-up duration, reported apart (default: the workload's)", durationArg('--warmup', 0))
   .addOption(new Option('--driver <name>', 'load generator').choices(['autocannon', 'k6']).default(benchDefaults.driver))
+  .option('--k6-instances <n>', 'k6 only: split the load over N local k6 processes (execution segments), started together and merged', intArg('--k6-instances', b.k6Instances.min, b.k6Instances.max))
   .option('--connections <n>', 'connections (closed model) or max connections (open model)', intArg('--connections', b.connections.min, b.connections.max))
   .option('--pipelining <n>', 'autocannon pipelining factor', intArg('--pipelining', b.pipelining.min, b.pipelining.max))
   .option('--rate <rps>', 'open model: arrival rate in requests/s (default: closed model)', intArg('--rate', b.rate.min, b.rate.max))
@@ -40,6 +42,7 @@ interface BenchFlags extends DatasetFlags {
   duration?: number;
   warmup?: number;
   driver: 'autocannon' | 'k6';
+  k6Instances?: number;
   connections?: number;
   pipelining?: number;
   rate?: number;
@@ -55,6 +58,7 @@ interface BenchFlags extends DatasetFlags {
 const flags = parseOrExit<BenchFlags>(program, process.argv, secrets);
 
 try {
+  if (flags.k6Instances !== undefined && flags.driver !== 'k6') throw new ScaleproofError('SP_USAGE', '--k6-instances splits a k6 run; add --driver k6');
   const resolved = await resolveWorkload(workloads, program.args[0]!, flags.variant);
   const { workload, variant } = resolved;
   const d = workloadDefaults(workload, variant);
@@ -70,6 +74,7 @@ try {
     durationS: flags.duration ?? d.durationS,
     warmupS: flags.warmup ?? d.warmupS,
     driver: flags.driver,
+    k6Instances: flags.k6Instances,
     connections: flags.connections ?? d.connections,
     pipelining: flags.pipelining ?? d.pipelining,
     ratePerSecond: flags.rate,

@@ -19,6 +19,8 @@ export interface BenchOptions {
   durationS: number;
   warmupS: number;
   driver: 'autocannon' | 'k6';
+  /** k6 only: split each phase over this many local k6 processes (execution segments), merged. Default 1. */
+  k6Instances?: number | undefined;
   connections: number;
   pipelining: number;
   /** Open model (arrival rate, requests/s) when set; closed model (connections) otherwise. */

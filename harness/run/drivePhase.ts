@@ -3,6 +3,9 @@
  * folds into the summary. k6 runs each phase as its own k6 invocation (no warm-up scenario inside it), so the
  * server probes taken between phases bracket exactly the measured traffic, as with autocannon.
  */
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import type { LoadModel, RunSummary } from '../model/RunSummary.ts';
 import type { Scenario } from '../../scenarios/Scenario.ts';
 import type { ThresholdSet } from '../judge/ThresholdSet.ts';
@@ -10,6 +13,9 @@ import { runAutocannonPhase } from '../drive/autocannon/runAutocannonPhase.ts';
 import { formatProgress } from '../drive/autocannon/DriveProgress.ts';
 import type { KeySampler } from '../drive/autocannon/createResponseTracker.ts';
 import { runK6 } from '../drive/k6/runK6.ts';
+import { runK6Instances } from '../drive/k6/runK6Instances.ts';
+import { mergeK6Shards } from '../merge/mergeK6Shards.ts';
+import type { InstancesBlock } from '../model/RunSummary.ts';
 import { parseK6Points } from '../drive/k6/parseK6Points.ts';
 import { ScaleproofError } from '../errors/ScaleproofError.ts';
 import type { TrialMeasure } from './mergeTrials.ts';
@@ -27,6 +33,8 @@ export interface DrivePhaseOptions {
   durationS: number;
   driver: 'autocannon' | 'k6';
   k6Bin?: string | undefined;
+  /** k6 only: local k6 processes to split the phase over (execution segments); 1 or unset = one k6 run. */
+  k6Instances?: number | undefined;
   /** Given to k6 for its own verdicts on measured phases (ours are computed separately). */
   thresholds?: ThresholdSet | undefined;
   progress: (line: string) => void;
@@ -36,9 +44,12 @@ export interface DrivePhaseOptions {
 export interface PhaseResult {
   measure: TrialMeasure;
   validity: Pick<RunSummary['validity'], 'generatorSaturated' | 'maxEventLoopLagMs' | 'driverCpuPercent' | 'droppedIterations' | 'notes'>;
+  /** Set when the phase ran as several k6 instances: each one's own counts. */
+  instances?: InstancesBlock | undefined;
 }
 
 export async function drivePhase(o: DrivePhaseOptions): Promise<PhaseResult> {
+  if (o.driver === 'k6' && (o.k6Instances ?? 1) > 1) return driveK6Instances(o);
   return o.driver === 'k6' ? driveK6(o) : driveAutocannon(o);
 }
 
@@ -92,5 +103,42 @@ async function driveK6(o: DrivePhaseOptions): Promise<PhaseResult> {
   return {
     measure: { endpoints: p.endpoints, totals: p.totals, durationS: p.durationS },
     validity: { generatorSaturated: p.droppedIterations.measured > 0, maxEventLoopLagMs: null, driverCpuPercent: null, droppedIterations: p.droppedIterations.measured, notes },
+  };
+}
+
+/** The phase as N local k6 instances (segments of one test, started together), merged like bench:merge. */
+async function driveK6Instances(o: DrivePhaseOptions): Promise<PhaseResult> {
+  if (!o.k6Bin) throw new ScaleproofError('SP_K6_MISSING', 'k6 was not resolved before the run; set K6_BIN or put k6 on PATH');
+  const keys = Array.from({ length: K6_KEYS }, () => o.sampler.next());
+  const workDir = await fs.mkdtemp(path.join(os.tmpdir(), `scaleproof-k6-${o.phase}-`));
+  const run = await runK6Instances({
+    k6Path: o.k6Bin,
+    instances: o.k6Instances ?? 1,
+    endpointsModule: o.endpointsModule,
+    baseUrl: o.baseUrl,
+    keys,
+    mix: Object.fromEntries(o.scenario.endpoints.map((e) => [e.name, e.weight])),
+    load: o.scenario.load,
+    warmupS: 0,
+    durationS: o.durationS,
+    thresholds: o.phase === 'measured' ? (o.thresholds ?? {}) : {},
+    workDir,
+    onLine: (line, _stream, i) => {
+      if (/running \(|\[\s*\d+%\s*\]/.test(line)) o.progress(`[${o.phase} k6 ${i}/${o.k6Instances}] ${line.trim()}`);
+      else if (/level=(error|warning)/.test(line)) o.log(`k6 ${i}: ${line.trim()}`);
+    },
+  });
+  const m = await mergeK6Shards(run.runs.map((r) => r.files.points));
+  for (const [name, x] of Object.entries(m.xCache)) {
+    const e = m.measure.endpoints[name];
+    if (e && !e.xCache) e.xCache = x;
+  }
+  const measure = { ...m.measure, durationS: o.durationS, totals: { ...m.measure.totals, throughputRps: m.measure.totals.requests / o.durationS } };
+  for (const e of Object.values(measure.endpoints)) e.throughputRps = e.requests / o.durationS;
+  const notes = [`${o.phase}: ${run.runs.length} k6 instances (test ${run.testId}, segments ${run.sequence}) started together; k6 files in ${workDir}`];
+  return {
+    measure,
+    validity: { generatorSaturated: m.droppedIterations > 0, maxEventLoopLagMs: null, driverCpuPercent: null, droppedIterations: m.droppedIterations, notes },
+    instances: m.instances,
   };
 }

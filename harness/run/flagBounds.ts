@@ -10,4 +10,6 @@ export const flagBounds = Object.freeze({
   rate: { min: 1, max: 10_000_000 },
   repeat: { min: 1, max: 100 },
   eventsPerUser: { min: 0, max: 10_000 },
+  /** k6 processes on this machine; more than a few dozen only fight over its CPUs. */
+  k6Instances: { min: 1, max: 64 },
 });

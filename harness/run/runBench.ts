@@ -128,7 +128,7 @@ export async function runBench(o: BenchOptions, ctx: RunContext): Promise<BenchO
     // One key stream for the whole run: the seeder's sampler, so every key exists and is as hot as seeded.
     const sampler = createKeySampler(scenario.keys);
     const phase = (p: 'warmup' | 'measured', durationS: number) =>
-      drivePhase({ scenario, endpointsModule: workload.endpointsModule, baseUrl, sampler, phase: p, durationS, driver: o.driver, k6Bin, thresholds, progress: ctx.progress, log });
+      drivePhase({ scenario, endpointsModule: workload.endpointsModule, baseUrl, sampler, phase: p, durationS, driver: o.driver, k6Bin, k6Instances: o.k6Instances, thresholds, progress: ctx.progress, log });
 
     // Warm-up once, before the first trial; its numbers are kept apart and never merged.
     let warmup: PhaseResult | undefined;
@@ -144,6 +144,7 @@ export async function runBench(o: BenchOptions, ctx: RunContext): Promise<BenchO
     let maxLag: number | null = null;
     let maxCpu: number | null = null;
     let dropped: number | null = null;
+    let instances: RunSummary['instances'];
     for (let trial = 1; trial <= o.repeat; trial++) {
       log(`measured${o.repeat > 1 ? ` trial ${trial}/${o.repeat}` : ''}: ${o.durationS}s, ${o.driver}`);
       const before = await snapshotServer(probes);
@@ -158,6 +159,7 @@ export async function runBench(o: BenchOptions, ctx: RunContext): Promise<BenchO
       saturated ||= m.validity.generatorSaturated;
       maxLag = maxOf(maxLag, m.validity.maxEventLoopLagMs);
       maxCpu = maxOf(maxCpu, m.validity.driverCpuPercent);
+      instances = m.instances ?? instances; // the last trial's instances (each trial is its own set of k6 runs)
       if (m.validity.droppedIterations !== null) dropped = (dropped ?? 0) + m.validity.droppedIterations;
     }
     const merged = mergeTrials(trials);
@@ -200,6 +202,7 @@ export async function runBench(o: BenchOptions, ctx: RunContext): Promise<BenchO
       validity: { warmupExcluded: true, generatorSaturated: saturated, maxEventLoopLagMs: maxLag, driverCpuPercent: maxCpu, droppedIterations: dropped, notes },
       thresholds: [],
       trials: samples,
+      instances,
     };
     summary.thresholds = evaluateThresholds(summary, thresholds);
     const gate = baseline ? regressionGate(baseline, summary, { maxRegression: o.maxRegression }) : undefined;

@@ -16,6 +16,8 @@ describe('bench usage errors', () => {
     { args: ['school', '--events-per-user', '3'], says: /--events-per-user does not apply to workload school/ },
     { args: ['analytics', '--mix', 'dashboard=1'], says: /--mix names "dashboard", which workload analytics does not have/ },
     { args: [], says: /missing required argument 'workload'/ },
+    { args: ['analytics', '--k6-instances', '3'], says: /--k6-instances splits a k6 run; add --driver k6/ },
+    { args: ['analytics', '--driver', 'k6', '--k6-instances', '0'], says: /--k6-instances must be a whole number from 1 to 64/ },
   ])('exits 2 with one line for $args', async ({ args, says }) => {
     const r = await runCli(CLI, args, NOWHERE);
     expect(r.code).toBe(2);
