@@ -69,7 +69,8 @@ export interface K6Run {
   args: string[];
 }
 
-function loadEnv(load: LoadModel): Record<string, string> {
+/** The k6 settings of a load model (-e NAME=value); also written into bench:k6-plan's command lines. */
+export function k6LoadEnv(load: LoadModel): Record<string, string> {
   // Open model: a fixed pool of VUs (like autocannon's connections); when it runs dry k6 drops iterations and
   // reports dropped_iterations instead of quietly lowering the rate.
   return load.kind === 'closed'
@@ -139,7 +140,7 @@ export async function runK6(opts: RunK6Options): Promise<K6Run> {
     DURATION: String(opts.durationS),
     THRESHOLDS_FILE: files.thresholds,
     SUMMARY_FILE: files.handleSummary,
-    ...loadEnv(opts.load),
+    ...k6LoadEnv(opts.load),
   };
   const args = ['run', '--summary-export', files.summaryExport, '--out', `json=${files.points}`];
   if (opts.executionSegment) {
