@@ -6,6 +6,10 @@ import { runK6Instances } from '../../../harness/drive/k6/runK6Instances.ts';
 import { mergeK6Shards } from '../../../harness/merge/mergeK6Shards.ts';
 import { isScaleproofError } from '../../../harness/errors/ScaleproofError.ts';
 import { analyticsThresholds } from '../../../thresholds/analytics.ts';
+import { drivePhase } from '../../../harness/run/drivePhase.ts';
+import { buildScenario } from '../../../harness/workload/buildScenario.ts';
+import { createKeySampler } from '../../../seeders/engine/keySampler.ts';
+import { analyticsWorkload } from '../../../scenarios/analytics/workload.ts';
 import { fixturesDir, repoRoot } from './k6Fixtures.ts';
 
 let dir: string;
@@ -18,7 +22,7 @@ let dir: string;
 async function fakeK6(name: string, opts: { failInstance?: number } = {}): Promise<string> {
   const file = path.join(dir, name);
   const body = `#!${process.execPath}
-const fs = require('node:fs'), path = require('node:path'), http = require('node:http');
+const fs = require('node:fs'), path = require('node:path'), http = require('node:http'), zlib = require('node:zlib');
 const argv = process.argv.slice(2);
 const after = (flag) => argv[argv.indexOf(flag) + 1];
 const tags = Object.fromEntries(argv.flatMap((a, i) => (argv[i - 1] === '--tag' ? [[a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]] : [])));
@@ -30,7 +34,7 @@ const add = Object.entries(tags).map(([k, v]) => JSON.stringify(k) + ':' + JSON.
 function run() {
   const src = fs.readFileSync(path.join(${JSON.stringify(path.join(fixturesDir, 'segments'))}, 'seg' + tags.instance_id, 'points.ndjson'), 'utf8');
   const out = src.split('\\n').map((l) => (l.includes('"type":"Point"') ? l.replace('"tags":{}', '"tags":{' + add + '}').replace(/"tags":\\{(?=")/, '"tags":{' + add + ',') : l)).join('\\n');
-  fs.writeFileSync(pointsPath, out);
+  fs.writeFileSync(pointsPath, pointsPath.endsWith('.gz') ? zlib.gzipSync(out) : out);
   fs.writeFileSync(path.join(outDir, 'fake-k6-call.json'), JSON.stringify(call));
   process.exit(0);
 }
@@ -103,4 +107,25 @@ describe('runK6Instances with a stand-in k6 binary', () => {
     expect(isScaleproofError(err, 'SP_K6_FAILED'), String(err)).toBe(true);
     expect((err as Error).message).toContain('exited with 107');
   });
+
+  it('drives a bench phase as N instances (bench --k6-instances) and returns the merged measure with each instance', async () => {
+    const k6Path = await fakeK6('k6-phase');
+    const scenario = buildScenario(analyticsWorkload, {
+      users: 1000, seed: 1, distribution: { kind: 'uniform' }, warmupS: 0, durationS: 4, load: { kind: 'open', ratePerSecond: 300, connections: 30 },
+    });
+    const logs: string[] = [];
+    const r = await drivePhase({
+      scenario, endpointsModule: analyticsWorkload.endpointsModule, baseUrl: base.baseUrl, sampler: createKeySampler(scenario.keys),
+      phase: 'measured', durationS: 4, driver: 'k6', k6Bin: k6Path, k6Instances: 3, thresholds: analyticsThresholds, progress: () => {}, log: (l) => logs.push(l),
+    });
+    expect(r.measure.totals.requests).toBe(1201);
+    expect(r.measure.totals.throughputRps).toBeCloseTo(1201 / 4, 9);
+    expect(r.instances).toMatchObject({ count: 3, identityVerified: true, sequence: '0,1/3,2/3,1' });
+    expect(r.instances?.shards.map((s) => s.segment)).toEqual(['0:1/3', '1/3:2/3', '2/3:1']);
+    expect(r.validity.notes[0]).toMatch(/3 k6 instances .* started together/);
+    const k6Dir = /k6 files in (\S+)$/.exec(r.validity.notes[0]!)?.[1];
+    expect(k6Dir).toMatch(/scaleproof-k6-measured-/);
+    await fs.rm(k6Dir!, { recursive: true, force: true }); // the run keeps its k6 files for the user; the test does not
+  });
 });
+
