@@ -4,7 +4,7 @@
  * 003_indexes.sql, e.g. reference-impl/analytics/schema/optimized/, whose names are parsed from the file, not listed here again) and
  * the primary keys of the seeded tables; afterwards the keys are re-added and migrate() rebuilds the rest.
  *
- * Primary keys are defined in 001_tables.sql's CREATE TABLE statements, which migrate() does not re-run on
+ * Primary keys are defined in the CREATE TABLE statements (shared/001_tables.sql, <variant>/001_events.sql), which migrate() does not re-run on
  * an existing table, so their definitions are read from the catalog before dropping and kept in the
  * dataset manifest: a load killed in between still restores them on the next run.
  */

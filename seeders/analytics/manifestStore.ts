@@ -1,5 +1,5 @@
 /*
- * Reads and writes the one-row scaleproof_dataset_manifest table (reference-impl/analytics/schema/optimized/005). Every write
+ * Reads and writes the one-row scaleproof_dataset_manifest table (reference-impl/analytics/schema/shared/005). Every write
  * is its own committed statement: 'loading' must be durable before the load destroys anything.
  */
 import type pg from 'pg';

@@ -13,7 +13,7 @@
 import path from 'node:path';
 import type pg from 'pg';
 import { migrate } from '../../harness/migrate/migrate.ts';
-import { optimizedSchemaDir as schemaDir } from '../../reference-impl/analytics/schema/schemaDirs.ts';
+import { analyticsMigrations, optimizedSchemaDir as schemaDir } from '../../reference-impl/analytics/schema/schemaDirs.ts';
 import { onParallelClients } from '../engine/onParallelClients.ts';
 import { SECONDARY_INDEX_FILE, readIndexFile, restorePrimaryKey, type PrimaryKeyDef } from './loadIndexes.ts';
 
@@ -97,5 +97,5 @@ export async function rebuildIndexes(opts: {
     const key = opts.primaryKeys.find((k) => k.table === table);
     if (key) await restorePrimaryKey(client, key);
   }
-  await migrate(client, opts.schemaDirs ?? [schemaDir]);
+  await migrate(client, opts.schemaDirs ?? analyticsMigrations.optimized);
 }

@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type pg from 'pg';
 import { migrate } from '../../harness/migrate/migrate.ts';
-import { optimizedSchemaDir } from '../../reference-impl/analytics/schema/schemaDirs.ts';
+import { analyticsMigrations } from '../../reference-impl/analytics/schema/schemaDirs.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/testDatabase.ts';
 import { withClient } from '../seeders/datasetChecksums.ts';
 
@@ -19,7 +19,7 @@ afterEach(async () => {
 async function schema(name: string): Promise<string> {
   const d = await createTestDatabase(name);
   dbs.push(d);
-  await migrate(d.url, [optimizedSchemaDir]);
+  await migrate(d.url, analyticsMigrations.optimized);
   return d.url;
 }
 

@@ -12,7 +12,7 @@ import type { LoadUnit } from '../../seeders/engine/LoadUnit.ts';
 import { pinNumber } from '../../seeders/analytics/pinNumber.ts';
 import { isScaleproofError } from '../../harness/errors/ScaleproofError.ts';
 import { migrate } from '../../harness/migrate/migrate.ts';
-import { optimizedSchemaDir } from '../../reference-impl/analytics/schema/schemaDirs.ts';
+import { analyticsMigrations } from '../../reference-impl/analytics/schema/schemaDirs.ts';
 import { datasetChecksums, indexDefinitions, withClient } from './datasetChecksums.ts';
 
 const AS_OF = '2025-06-15T00:00:00.000Z';
@@ -161,7 +161,7 @@ describe('seedDataset', () => {
     const seeded = await db('seed indexes seeded');
     const empty = await db('seed indexes empty');
     await seed(seeded.url);
-    await migrate(empty.url, [optimizedSchemaDir]);
+    await migrate(empty.url, analyticsMigrations.optimized);
     await withClient(empty.url, async (c) => {
       await c.query(`SELECT ensure_pin_analytics_partitions(6, 12, $1)`, [AS_OF]);
       await c.query(`SELECT ensure_pin_analytics_partitions(6, 0)`);

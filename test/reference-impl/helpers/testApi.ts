@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { migrate } from '../../../harness/migrate/migrate.ts';
-import { optimizedSchemaDir } from '../../../reference-impl/analytics/schema/schemaDirs.ts';
+import { analyticsMigrations } from '../../../reference-impl/analytics/schema/schemaDirs.ts';
 import { defaultApiConfig, type ApiConfig } from '../../../reference-impl/platform/apiConfig.ts';
 import { buildApp, type AppDeps } from '../../../reference-impl/platform/buildApp.ts';
 import { analyticsPlugin } from '../../../reference-impl/analytics/analyticsPlugin.ts';
@@ -24,7 +24,7 @@ export interface TestApi {
 
 export async function createTestDb(name: string): Promise<TestDatabase> {
   const database = await createTestDatabase(name);
-  await migrate(database.url, [optimizedSchemaDir]);
+  await migrate(database.url, analyticsMigrations.optimized);
   return database;
 }
 
