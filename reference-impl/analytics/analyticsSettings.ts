@@ -4,6 +4,7 @@
  * turns the validated values into this typed object.
  */
 import { defineSettings } from '../../harness/config/defineSettings.ts';
+import { ACK_MODES, type AckMode } from '../platform/writeBuffer/WriteBuffer.ts';
 
 export interface AnalyticsSettings {
   pinTtlS: number;
@@ -16,6 +17,8 @@ export interface AnalyticsSettings {
   partitionMonthsAhead: number;
   /** Months of pin_analytics partitions kept online (seed 000: 12 months retention). */
   partitionRetentionMonths: number;
+  /** What POST /pins/:number/events' 202 promises (issue 14). */
+  ackMode: AckMode;
 }
 
 /** Field -> variable, with meaning, default and bounds. */
@@ -29,6 +32,10 @@ const settings = defineSettings<AnalyticsSettings>({
   mvRefreshIntervalS: ['SCALEPROOF_MV_REFRESH_INTERVAL_S', { kind: 'int', default: 60, min: 0, description: 'materialized view refresh period (0 disables)' }],
   partitionMonthsAhead: ['SCALEPROOF_PARTITION_MONTHS_AHEAD', { kind: 'int', default: 6, min: 0, description: 'months of partitions kept ahead of now() (seed 000: current + 6)' }],
   partitionRetentionMonths: ['SCALEPROOF_PARTITION_RETENTION_MONTHS', { kind: 'int', default: 12, min: 1, description: 'months of pin_analytics partitions kept before they are dropped' }],
+  ackMode: ['SCALEPROOF_ACK_MODE', {
+    kind: 'choice', default: 'buffered', choices: ACK_MODES,
+    description: 'what a POST event 202 promises: buffered (the plan: in memory, drained on SIGTERM, a crash loses up to one flush interval) or committed (group commit: answered after the batch holding it has committed to Postgres)',
+  }],
 });
 
 /** The variables the analytics workload declares. */

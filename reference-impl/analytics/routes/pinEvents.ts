@@ -1,7 +1,8 @@
 /*
  * POST /pins/:number/events {"event_type": ...}: validated, appended to the write buffer, answered
- * 202 {"accepted":1}. A 202 is a promise: the event will be in pin_analytics (see WriteBuffer). A full buffer
- * answers 503 with Retry-After instead of dropping anything.
+ * 202 {"accepted":1}. What the 202 promises depends on SCALEPROOF_ACK_MODE (see WriteBuffer): buffered (the plan)
+ * answers once the event is in memory, committed answers only after the batch holding it has committed to
+ * pin_analytics. A full buffer answers 503 with Retry-After instead of dropping anything.
  *
  * PIN existence is NOT checked per event: a lookup per event would put a read on the write path and defeat
  * batching. Any well-formed number is accepted and stored with pin_id = its digits (pin_analytics has no
@@ -21,13 +22,15 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 export function pinEventsRoute(app: FastifyInstance, parts: AnalyticsParts): void {
   const { buffer, metrics, config, settings } = parts;
   const retryAfterS = Math.max(1, Math.ceil(settings.flushIntervalMs / 1000));
+  const committed = settings.ackMode === 'committed';
 
   app.post<{ Params: { number: string }; Body: EventBody }>(
     '/pins/:number/events',
     { schema: { body: eventBodySchema }, bodyLimit: config.bodyLimitBytes },
-    (request, reply) => {
+    async (request, reply) => {
       const pinNumber = parsePinNumber(request.params.number);
-      const outcome = buffer.offer(eventLine(pinNumber, request.body.event_type, Date.now()));
+      const line = eventLine(pinNumber, request.body.event_type, Date.now());
+      const outcome = committed ? await buffer.offerCommitted(line) : buffer.offer(line);
       if (outcome !== 'accepted') {
         metrics.eventRejected(outcome);
         throw outcome === 'full' ? httpErrors.bufferFull(retryAfterS) : httpErrors.shuttingDown();

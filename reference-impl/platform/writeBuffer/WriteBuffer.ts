@@ -10,11 +10,30 @@
  *   waits a capped exponential backoff. Accepted events stay until they are written.
  * - close() stops accepting and flushes until empty (retrying through failures), so every accepted event is
  *   stored before the process exits.
+ *
+ * Two acknowledgements (AckMode, issue 14):
+ * - offer(): 'buffered', the plan's. 'accepted' means "in memory"; SIGTERM drains it, but a crash (SIGKILL,
+ *   OOM, host loss) loses what was pending: up to one flush interval of events.
+ * - offerCommitted(): 'committed', group commit. The promise resolves 'accepted' only after the COPY holding
+ *   the event has committed. Waiters ride along with their lines (#pendingWaiters is index-aligned with
+ *   #pending): a successful flush resolves its batch's waiters in order; a failed flush puts lines and
+ *   waiters back at the front together, so they keep waiting for the retry; close() drains until empty, so
+ *   every waiter is answered. 'full' and 'closed' resolve at once. The triggers are the same (interval or
+ *   flushMaxEvents), so the cost is latency: below flushMaxEvents pending, a request waits for the next tick,
+ *   on average flushIntervalMs / 2 plus the COPY (with the plan's 500 ms: ~250 ms + COPY, at worst ~500 ms +
+ *   COPY), and a closed-model client's throughput is then bounded by in-flight requests / that latency.
  */
 import type { ApiLogger } from '../log/ApiLogger.ts';
 import { errorText } from '../log/ApiLogger.ts';
 
 export type OfferResult = 'accepted' | 'full' | 'closed';
+
+/** What a 2xx promises: 'buffered' = in memory (drained on SIGTERM), 'committed' = in Postgres. */
+export const ACK_MODES = ['buffered', 'committed'] as const;
+export type AckMode = (typeof ACK_MODES)[number];
+
+/** Resolves a committed offer; undefined for a buffered one (same index in #pendingWaiters as its line). */
+type Waiter = (() => void) | undefined;
 
 /** What the buffer reports (prom-client in the app). */
 export interface WriteBufferEvents {
@@ -37,6 +56,8 @@ export interface WriteBufferOptions {
 export class WriteBuffer {
   readonly #opts: WriteBufferOptions;
   #pending: string[] = [];
+  #pendingWaiters: Waiter[] = [];
+  #waiting = 0;
   #inFlightEvents = 0;
   #flushing: Promise<void> | undefined;
   #timer: NodeJS.Timeout | undefined;
@@ -54,6 +75,11 @@ export class WriteBuffer {
     return this.#pending.length + this.#inFlightEvents;
   }
 
+  /** Committed offers not yet answered. */
+  get waiting(): number {
+    return this.#waiting;
+  }
+
   get closed(): boolean {
     return this.#closed;
   }
@@ -64,10 +90,25 @@ export class WriteBuffer {
     this.#timer.unref();
   }
 
+  /** ack=buffered: 'accepted' once the line is in memory. */
   offer(line: string): OfferResult {
+    return this.#append(line, undefined);
+  }
+
+  /** ack=committed: 'accepted' only once the batch holding the line has committed; 'full'/'closed' at once. */
+  offerCommitted(line: string): Promise<OfferResult> {
+    return new Promise((resolve) => {
+      const outcome = this.#append(line, () => resolve('accepted'));
+      if (outcome !== 'accepted') resolve(outcome);
+    });
+  }
+
+  #append(line: string, waiter: Waiter): OfferResult {
     if (this.#closed) return 'closed';
     if (this.#pending.length + this.#inFlightEvents >= this.#opts.maxEvents) return 'full';
     this.#pending.push(line);
+    this.#pendingWaiters.push(waiter);
+    if (waiter) this.#waiting++;
     if (this.#pending.length >= this.#opts.flushMaxEvents) this.#kick();
     return 'accepted';
   }
@@ -103,16 +144,26 @@ export class WriteBuffer {
 
   async #flushOnce(): Promise<void> {
     const batch = this.#pending;
+    const waiters = this.#pendingWaiters;
     this.#pending = [];
+    this.#pendingWaiters = [];
     this.#inFlightEvents = batch.length;
     const started = performance.now();
     try {
       await this.#opts.write(batch);
       this.#consecutiveFailures = 0;
       this.#opts.events.flushed(batch.length, (performance.now() - started) / 1000);
+      // Committed: answer in arrival order, only now that the COPY has committed.
+      for (const w of waiters) {
+        if (w) {
+          this.#waiting--;
+          w();
+        }
+      }
     } catch (err) {
       // Keep the batch, in order, ahead of what arrived meanwhile; retry after a capped backoff.
       this.#pending = batch.concat(this.#pending);
+      this.#pendingWaiters = waiters.concat(this.#pendingWaiters); // their requests keep waiting for the retry
       this.#consecutiveFailures++;
       const base = this.#opts.retryBaseMs ?? 100;
       const delayMs = Math.min(base * 2 ** (this.#consecutiveFailures - 1), this.#opts.retryMaxMs ?? 5000);
