@@ -2,6 +2,7 @@
  * Starts a reference API as a child process on port 0 (the caller names the entry script and its arguments,
  * e.g. scripts/api.ts school --variant naive) and waits until it prints its URL (never sleeps).
  * stop() sends SIGTERM, which makes the API drain and flush its write buffer, and waits for the exit.
+ * kill() sends SIGKILL (a crash: nothing is drained) and waits for the exit.
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -14,6 +15,8 @@ export interface ApiProcess {
   pid: number | undefined;
   /** Resolves with the exit code after SIGTERM (SIGKILL after killAfterMs). */
   stop(killAfterMs?: number): Promise<number | null>;
+  /** SIGKILL, as a crash or an OOM kill would; resolves once the process is gone. */
+  kill(): Promise<void>;
 }
 
 export interface StartApiOptions {
@@ -68,6 +71,11 @@ export async function startApi(opts: StartApiOptions): Promise<ApiProcess> {
       const [code] = await exited;
       clearTimeout(t);
       return code;
+    },
+    kill: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGKILL');
+      await exited;
     },
   };
 }
