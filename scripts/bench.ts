@@ -15,7 +15,7 @@ import { formatSummaryTable } from '../harness/report/formatSummaryTable.ts';
 import { redactText } from '../harness/services/redactUrl.ts';
 import { resolveWorkload } from '../harness/workload/WorkloadRegistry.ts';
 import { workloads } from '../scenarios/registry.ts';
-import { datasetParametersOf, distributionOf, workloadProgram, type DatasetFlags } from './cli/commonFlags.ts';
+import { ACK_FLAG_CHOICES, ackModeOf, datasetParametersOf, distributionOf, workloadProgram, type AckFlag, type DatasetFlags } from './cli/commonFlags.ts';
 import { exitWithError, parseOrExit } from './cli/exitWithError.ts';
 import { ScaleproofError } from '../harness/errors/ScaleproofError.ts';
 import { terminalOutput } from './cli/terminalOutput.ts';
@@ -36,7 +36,8 @@ const program = workloadProgram('bench', 'Drive a workload against its reference
   .option('--baseline <run>', 'run folder or summary.json to compare against; exit 99 on a confident regression')
   .option('--max-regression <f>', 'allowed p95/throughput regression vs --baseline (0.1 or 10%)', fractionArg('--max-regression'), benchDefaults.maxRegression)
   .option('--repeat <n>', 'measured trials (each one sample for the comparison statistics)', intArg('--repeat', b.repeat.min, b.repeat.max), benchDefaults.repeat)
-  .option('--out <dir>', 'report folder (default reports/<run-id>)');
+  .option('--out <dir>', 'report folder (default reports/<run-id>)')
+  .addOption(new Option('--ack <mode>', 'buffered writes: what a 2xx promises, buffered (in memory, the plan) or committed (group commit); sets SCALEPROOF_ACK_MODE for the API').choices(ACK_FLAG_CHOICES));
 
 interface BenchFlags extends DatasetFlags {
   duration?: number;
@@ -53,6 +54,7 @@ interface BenchFlags extends DatasetFlags {
   maxRegression: number;
   repeat: number;
   out?: string;
+  ack?: AckFlag;
 }
 
 const flags = parseOrExit<BenchFlags>(program, process.argv, secrets);
@@ -63,6 +65,8 @@ try {
   const { workload, variant } = resolved;
   const d = workloadDefaults(workload, variant);
   const env = readProcessEnv(workload.env);
+  // The flag wins; else what SCALEPROOF_ACK_MODE says (the child reads the same variable), when the workload has one.
+  const ackMode = ackModeOf(flags.ack, workload, flags.target) ?? (flags.target ? undefined : (env.workload.SCALEPROOF_ACK_MODE as AckFlag | undefined));
   const options: BenchOptions = Object.freeze({
     workload: workload.name,
     variant: variant.name,
@@ -84,6 +88,7 @@ try {
     maxRegression: flags.maxRegression,
     repeat: flags.repeat,
     outDir: flags.out,
+    ackMode,
     command: redactText(`pnpm bench ${process.argv.slice(2).join(' ')}`.trim(), secrets),
   });
   const out = terminalOutput(secrets);

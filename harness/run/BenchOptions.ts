@@ -31,6 +31,8 @@ export interface BenchOptions {
   maxRegression: number;
   repeat: number;
   outDir?: string | undefined;
+  /** Buffered writes' acknowledgement, passed to the API as SCALEPROOF_ACK_MODE (workloads that declare it). */
+  ackMode?: 'buffered' | 'committed' | undefined;
   /** The command line as typed, for the report's "method". */
   command: string;
 }

@@ -115,6 +115,7 @@ export async function runBench(o: BenchOptions, ctx: RunContext): Promise<BenchO
           HOST: '127.0.0.1',
           // Warnings and errors still reach the terminal; per-request info lines would drown the progress line.
           SCALEPROOF_LOG_LEVEL: ctx.childEnv.SCALEPROOF_LOG_LEVEL ?? 'warn',
+          ...(o.ackMode ? { SCALEPROOF_ACK_MODE: o.ackMode } : {}),
         },
         log,
       });
@@ -191,7 +192,7 @@ export async function runBench(o: BenchOptions, ctx: RunContext): Promise<BenchO
         driver: o.driver,
         loadModel: scenario.load,
         target: o.target ? redactUrl(o.target) : undefined,
-        method: `${o.command}; ${o.repeat} trial(s) of ${o.durationS}s measured after ${o.warmupS}s warm-up; latency per request in HDR histograms (1 µs..120 s, 3 significant digits); server counters as before/after deltas of the measured phase`,
+        method: `${o.command}; ${o.repeat} trial(s) of ${o.durationS}s measured after ${o.warmupS}s warm-up; latency per request in HDR histograms (1 µs..120 s, 3 significant digits); server counters as before/after deltas of the measured phase${o.ackMode ? `; write acknowledgement ack=${o.ackMode}` : ''}`,
       },
       warmup: warmup
         ? { requests: warmup.measure.totals.requests, errors: warmup.measure.totals.errors, durationS: o.warmupS, latencyMs: pick3(warmup.measure.totals.latencyMs) }

@@ -73,3 +73,14 @@ export function datasetParametersOf(flags: DatasetFlags, workload: Readonly<Work
   if (!workload.dataset.parameters?.eventsPerUser) throw new ScaleproofError('SP_USAGE', `--events-per-user does not apply to workload ${workload.name}: its dataset has no events per user`);
   return { eventsPerUser: flags.eventsPerUser };
 }
+
+/** The write acknowledgement --ack asks for; only a workload whose API declares SCALEPROOF_ACK_MODE has one. */
+export function ackModeOf(flag: AckFlag | undefined, workload: Readonly<Workload>, target: string | undefined): AckFlag | undefined {
+  if (flag === undefined) return undefined;
+  if (!workload.env.SCALEPROOF_ACK_MODE) throw new ScaleproofError('SP_USAGE', `--ack does not apply to workload ${workload.name}: its API declares no SCALEPROOF_ACK_MODE (no buffered writes)`);
+  if (target) throw new ScaleproofError('SP_USAGE', '--ack sets the API the harness starts; with --target, start that API with SCALEPROOF_ACK_MODE instead');
+  return flag;
+}
+
+export const ACK_FLAG_CHOICES = ['buffered', 'committed'] as const;
+export type AckFlag = (typeof ACK_FLAG_CHOICES)[number];
