@@ -9,12 +9,15 @@
  *    of a value the same size. Runs alternate API, bare, API, bare (--rounds) so drift hits both alike;
  *    each side's figure is the median of its runs (robust to a run hit by other load on the machine), and
  *    ratio = cachedReadRps / bareRedisRouteRps.
- * 3. Writes: autocannon POSTs --write-events analytics events at full speed (pipelined), then SIGTERM; the
- *    API drains and flushes, and the rows it stored are counted. eventsAccepted is the number of 202s the
- *    API sent (its own counter); eventsReceived the 202s autocannon read. When autocannon finishes it closes
- *    its connections with up to (pipelining - 1) responses each still in flight, so eventsReceived can be
- *    slightly lower; with --write-pipelining 1 the two are equal. Either way every 202 must be a row:
- *    eventsStored == eventsAccepted >= eventsReceived.
+ * 3. Writes, for both ack modes in the same run (buffered, then committed; scripts/benchApi/ackModeWrites.ts):
+ *    autocannon POSTs for --write-duration at full speed (pipelined) against a fresh API -> events/s and the
+ *    POST's p50/p95/p99; then SIGTERM, the API drains, and the rows are counted. eventsAccepted is the number
+ *    of 202s the API sent (its own counter); eventsReceived the 202s autocannon read. When autocannon finishes
+ *    it closes its connections with up to (pipelining - 1) responses each still in flight, so eventsReceived
+ *    can be slightly lower. Either way every 202 must be a row: eventsStored == eventsAccepted >= eventsReceived.
+ *    Then the same load on another fresh API, SIGKILL half-way: the 2xx the client received vs the rows stored
+ *    (committed must lose none; buffered's loss is reported). The top-level write fields of --json are
+ *    ack=buffered's, as before; ackModes holds both modes' figures.
  * The last stdout line with --json is one JSON object. Exit 0 when every target holds, 99 when one does not,
  * 2 on bad usage, 1 on any other failure.
  */
@@ -25,7 +28,6 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { Command, Option } from 'commander';
 import { Redis } from 'ioredis';
-import pg from 'pg';
 import { childEnvironment, processSecrets, readProcessEnv } from '../harness/config/readEnv.ts';
 import { schemaName, withSchema } from '../harness/migrate/schemaUrl.ts';
 import { analyticsWorkload } from '../scenarios/analytics/workload.ts';
@@ -47,8 +49,10 @@ import { seedDefaults } from '../seeders/analytics/SeedParameters.ts';
 import { exitWithError, parseOrExit } from './cli/exitWithError.ts';
 import { deleteRedisPrefix } from '../harness/services/deleteRedisPrefix.ts';
 import { flagBounds } from '../harness/run/flagBounds.ts';
+import { measureAckMode, type AckMode, type AckModeFigures, type AckModeRun } from './benchApi/ackModeWrites.ts';
 
-const TARGETS = { ratio: 0.6, eventsPerSecond: 20_000 } as const;
+// Issue 14: committed accepts >= 50% of buffered's events/s in the same run, and its POST p95 stays in the 800 ms budget.
+const TARGETS = { ratio: 0.6, eventsPerSecond: 20_000, committedShareOfBuffered: 0.5, committedP95Ms: 800 } as const;
 const secrets = () => processSecrets();
 const log = (line: string) => process.stderr.write(`[bench:api] ${redactText(line, secrets())}\n`);
 
@@ -63,9 +67,12 @@ const program = new Command('bench:api')
   .option('--duration <s>', 'measured seconds per read run', durationArg('--duration', 1), 6)
   .option('--warmup <s>', 'unmeasured seconds before each read run', durationArg('--warmup', 0), 2)
   .option('--rounds <n>', 'read runs per target, alternating API and bare route', intArg('--rounds', 1, 20), 5)
-  .option('--write-events <n>', 'analytics events POSTed in the write phase', intArg('--write-events', 1, 100_000_000), 300_000)
-  .option('--write-connections <n>', 'connections for the write phase', intArg('--write-connections', 1, 10_000), 20)
-  .option('--write-pipelining <n>', 'requests in flight per connection in the write phase', intArg('--write-pipelining', 1, 100), 25)
+  .option('--write-duration <s>', 'seconds of POSTs per write run (each ack mode: one run then SIGTERM, one SIGKILLed half-way)', durationArg('--write-duration', 2), 10)
+  // 40 x 50 = 2,000 in flight: above flushMaxEvents (1,000), so batches fill and the size trigger flushes them,
+  // as under real load. Below it, committed mode is flushed by the 500 ms tick and its throughput is capped at
+  // in-flight / ~0.25 s (500 in flight: ~2,000 events/s).
+  .option('--write-connections <n>', 'connections for the write phase', intArg('--write-connections', 1, 10_000), 40)
+  .option('--write-pipelining <n>', 'requests in flight per connection in the write phase', intArg('--write-pipelining', 1, 100), 50)
   .option('--json', 'print one JSON object as the last stdout line')
   .addOption(new Option('--serve-bare <key>', 'internal: run the bare Redis route on port 0').hideHelp())
   .exitOverride()
@@ -147,21 +154,6 @@ async function warm(apiUrl: string, paths: string[]): Promise<number> {
   return hits;
 }
 
-async function countRows(databaseUrl: string, since: Date): Promise<number> {
-  const c = new pg.Client({ connectionString: databaseUrl });
-  await c.connect();
-  try {
-    return Number((await c.query<{ n: string }>('SELECT count(*) AS n FROM pin_analytics WHERE created_at >= $1', [since])).rows[0]?.n ?? 0);
-  } finally {
-    await c.end();
-  }
-}
-
-async function eventsAcceptedByServer(apiUrl: string): Promise<number> {
-  const text = await (await fetch(`${apiUrl}/metrics`)).text();
-  return Number(/^scaleproof_events_accepted_total (\S+)$/m.exec(text)?.[1] ?? NaN);
-}
-
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
@@ -193,16 +185,14 @@ async function main(): Promise<void> {
     await migrate(databaseUrl, analyticsWorkload.variants.optimized!.migrations);
     const seeded = await seedDataset({ databaseUrl, users: opts.users, eventsPerUser: opts.eventsPerUser, seed: opts.seed, log, progress: process.stderr.isTTY === true });
 
-    api = await startApi({
-      entry: fileURLToPath(new URL('./api.ts', import.meta.url)),
-      args: ['analytics', '--variant', 'optimized'],
-      env: {
-        ...childEnvironment(), DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, PORT: '0', HOST: '127.0.0.1', SCALEPROOF_LOG_LEVEL: 'silent',
-        SCALEPROOF_REDIS_PREFIX: prefix, SCALEPROOF_MV_REFRESH_INTERVAL_S: '0', SCALEPROOF_MIGRATE_ON_START: '0',
-        // Keys stay warm for the whole run: this measures the hit path, not the 60 s expiry.
-        SCALEPROOF_PIN_TTL_S: '3600',
-      },
-    });
+    const apiEntry = fileURLToPath(new URL('./api.ts', import.meta.url));
+    const apiEnv = {
+      ...childEnvironment(), DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, PORT: '0', HOST: '127.0.0.1', SCALEPROOF_LOG_LEVEL: 'silent',
+      SCALEPROOF_REDIS_PREFIX: prefix, SCALEPROOF_MV_REFRESH_INTERVAL_S: '0', SCALEPROOF_MIGRATE_ON_START: '0',
+      // Keys stay warm for the whole run: this measures the hit path, not the 60 s expiry.
+      SCALEPROOF_PIN_TTL_S: '3600',
+    };
+    api = await startApi({ entry: apiEntry, args: ['analytics', '--variant', 'optimized'], env: apiEnv });
     const keys = pickKeys(opts.users, opts.seed, opts.keys);
     const readRequests: autocannon.Request[] = keys.map((id) => ({ method: 'GET', path: `/pin/public/${pinNumber(id)}` }));
     const warmHits = await warm(api.url, readRequests.map((r) => r.path!));
@@ -240,33 +230,45 @@ async function main(): Promise<void> {
     const bareRedisRouteRps = median(bareRps);
     const ratio = cachedReadRps / bareRedisRouteRps;
 
-    // Writes at full speed, then SIGTERM (the API drains and flushes) and count the rows.
+    await api.stop(60_000); // the read API; each write run gets a fresh one with its ack mode
+    api = undefined;
+
+    // Writes, per ack mode in the same run: throughput + SIGTERM, then SIGKILL mid-burst (scripts/benchApi/ackModeWrites.ts).
     const writeRequests: autocannon.Request[] = Array.from({ length: 500 }, (_, i) => ({
       method: 'POST', path: `/pins/${pinNumber(keys[i % keys.length]!)}/events`,
       headers: { 'content-type': 'application/json' }, body: JSON.stringify({ event_type: EVENT_TYPES[i % EVENT_TYPES.length] }),
     }));
-    const since = new Date(Date.now() - 1000);
-    const rowsBefore = await countRows(databaseUrl, since);
-    const acceptedBefore = await eventsAcceptedByServer(api.url);
-    const write = await drive(api.url, writeRequests, { connections: opts.writeConnections, pipelining: opts.writePipelining, amount: opts.writeEvents });
-    assertClean('write run', write);
-    const eventsReceived = write.statusCodeStats?.['202']?.count ?? 0;
-    const eventsAccepted = (await eventsAcceptedByServer(api.url)) - acceptedBefore;
-    const eventsPerSecond = eventsReceived / write.duration;
-    const drainStarted = performance.now();
-    const exitCode = await api.stop(120_000);
-    const drainSeconds = (performance.now() - drainStarted) / 1000;
+    const writeRun: AckModeRun = {
+      databaseUrl, requests: writeRequests, connections: opts.writeConnections, pipelining: opts.writePipelining, durationS: opts.writeDuration, log,
+      start: async (mode) => (api = await startApi({ entry: apiEntry, args: ['analytics', '--variant', 'optimized'], env: { ...apiEnv, SCALEPROOF_ACK_MODE: mode } })),
+    };
+    const figures: Record<AckMode, AckModeFigures> = {
+      buffered: await measureAckMode('buffered', writeRun),
+      committed: await measureAckMode('committed', writeRun),
+    };
     api = undefined;
-    const eventsStored = (await countRows(databaseUrl, since)) - rowsBefore;
-    const storedPerSecond = eventsStored / (write.duration + drainSeconds);
+    const buffered = figures.buffered;
+    const committed = figures.committed;
+    const eventsPerSecond = buffered.eventsPerSecond;
+    const committedShare = committed.eventsPerSecond / Math.max(1, buffered.eventsPerSecond);
 
     const m = machineInfo();
+    // Every 202 must be a row. buffered: stored == accepted (all accepted events were in memory when the counter
+    // was read). committed: the requests still in flight when autocannon stops are committed by the drain after
+    // the counter was read, without a 202 counted, so stored >= accepted.
+    const storedAfterSigterm = (f: AckModeFigures) =>
+      (f.mode === 'buffered' ? f.sigterm.eventsStored === f.sigterm.eventsAccepted : f.sigterm.eventsStored >= f.sigterm.eventsAccepted) &&
+      f.sigterm.eventsReceived <= f.sigterm.eventsAccepted && f.sigterm.apiExitCode === 0;
     const ok = {
       ratio: ratio >= TARGETS.ratio,
       eps: eventsPerSecond >= TARGETS.eventsPerSecond,
-      stored: eventsStored === eventsAccepted && eventsReceived <= eventsStored && exitCode === 0,
+      stored: storedAfterSigterm(buffered) && storedAfterSigterm(committed),
+      committedShare: committedShare >= TARGETS.committedShareOfBuffered,
+      committedP95: committed.latencyMs.p95 < TARGETS.committedP95Ms,
+      committedKill: committed.sigkill.ackedLost === 0,
     };
-    const method = `autocannon 8 in the bench process, API and bare route in child processes; reads: ${opts.connections} connections, pipelining 1, one ${Math.max(5, opts.warmup * 2)} s unmeasured run per target, then ${opts.rounds} alternating rounds x ${opts.duration} s per target after ${opts.warmup} s warm-up each, median of the rounds, ${keys.length} warm keys (seeder's zipf skew, pin TTL raised to 1 h) rotated per connection; writes: ${fmt(opts.writeEvents)} POSTs, ${opts.writeConnections} connections, pipelining ${opts.writePipelining}, then SIGTERM and count rows`;
+    const pass = Object.values(ok).every(Boolean);
+    const method = `autocannon 8 in the bench process, API and bare route in child processes; reads: ${opts.connections} connections, pipelining 1, one ${Math.max(5, opts.warmup * 2)} s unmeasured run per target, then ${opts.rounds} alternating rounds x ${opts.duration} s per target after ${opts.warmup} s warm-up each, median of the rounds, ${keys.length} warm keys (seeder's zipf skew, pin TTL raised to 1 h) rotated per connection; writes, per ack mode (buffered, then committed), each on a fresh API: ${opts.writeDuration} s of POSTs, ${opts.writeConnections} connections x pipelining ${opts.writePipelining} = ${opts.writeConnections * opts.writePipelining} in flight (flush every 500 ms or at 1000 events), then SIGTERM and count rows; then the same load on a fresh API, SIGKILL after ${opts.writeDuration / 2} s, 2xx received vs rows stored`;
     const rows: Array<[string, string]> = [
       ['machine', `${m.cpus} x ${m.cpuModel}, ${m.os}, Node ${m.node}`],
       ['services', `Postgres ${services.postgres.serverVersion} (${services.postgres.kind}), Redis ${services.redis.serverVersion ?? '?'} (${services.redis.kind})`],
@@ -275,23 +277,32 @@ async function main(): Promise<void> {
       ['cached read (API)', `${fmt(cachedReadRps)} req/s median  [runs: ${apiRps.map((x) => fmt(x)).join(', ')}]  cache hits ${fmt(hits)}, misses ${fmt(misses)}`],
       ['bare Redis route', `${fmt(bareRedisRouteRps)} req/s median  [runs: ${bareRps.map((x) => fmt(x)).join(', ')}]`],
       ['ratio', `${fmt(ratio, 2)}  (target >= ${TARGETS.ratio})  ${verdict(ok.ratio)}  [per round: ${apiRps.map((a, i) => fmt(a / bareRps[i]!, 2)).join(', ')}]`],
-      ['events accepted', `${fmt(eventsReceived)} x 202 received in ${fmt(write.duration, 1)} s = ${fmt(eventsPerSecond)}/s  (target >= ${fmt(TARGETS.eventsPerSecond)}/s)  ${verdict(ok.eps)}; API sent ${fmt(eventsAccepted)} x 202; non-2xx ${write.non2xx}`],
-      ['events stored', `${fmt(eventsStored)} rows after SIGTERM (drain ${fmt(drainSeconds, 1)} s, API exit code ${exitCode}; ${fmt(storedPerSecond)} stored/s end to end)  (target == accepted)  ${verdict(ok.stored)}`],
+      ...(['buffered', 'committed'] as const).flatMap((mode): Array<[string, string]> => {
+        const f = figures[mode];
+        return [
+          [`ack=${mode} accepted`, `${fmt(f.eventsPerSecond)} events/s (x 202 received / s); POST p50 ${fmt(f.latencyMs.p50, 1)} ms, p95 ${fmt(f.latencyMs.p95, 1)} ms, p99 ${fmt(f.latencyMs.p99, 1)} ms; non-2xx ${f.non2xx}, errors ${f.errors}`],
+          [`ack=${mode} SIGTERM`, `${fmt(f.sigterm.eventsStored)} stored vs ${fmt(f.sigterm.eventsAccepted)} x 202 sent by the API (${fmt(f.sigterm.eventsReceived)} received; drain ${fmt(f.sigterm.drainSeconds, 1)} s, exit ${f.sigterm.apiExitCode})  (target stored ${f.mode === 'buffered' ? '==' : '>='} accepted)  ${verdict(storedAfterSigterm(f))}`],
+          [`ack=${mode} SIGKILL`, `eventsAccepted ${fmt(f.sigkill.eventsAccepted)} (2xx received) vs eventsStored ${fmt(f.sigkill.eventsStored)} after SIGKILL at ${f.sigkill.killedAfterS} s: ${fmt(f.sigkill.ackedLost)} acknowledged events lost${mode === 'committed' ? `  (target 0)  ${verdict(ok.committedKill)}` : ' (the plan\'s risk, reported)'}`],
+        ];
+      }),
+      ['buffered events/s', `${fmt(eventsPerSecond)}/s  (target >= ${fmt(TARGETS.eventsPerSecond)}/s)  ${verdict(ok.eps)}`],
+      ['committed vs buffered', `${fmt(committedShare * 100, 0)}% of buffered's events/s  (target >= ${TARGETS.committedShareOfBuffered * 100}%)  ${verdict(ok.committedShare)}; committed POST p95 ${fmt(committed.latencyMs.p95, 1)} ms  (target < ${TARGETS.committedP95Ms} ms)  ${verdict(ok.committedP95)}`],
     ];
     const width = Math.max(...rows.map(([k]) => k.length));
     process.stdout.write(rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join('\n') + '\n');
     if (opts.json) {
       process.stdout.write(JSON.stringify({
         cachedReadRps: Math.round(cachedReadRps), bareRedisRouteRps: Math.round(bareRedisRouteRps), ratio: Number(ratio.toFixed(3)),
-        eventsPerSecond: Math.round(eventsPerSecond), eventsAccepted, eventsReceived, eventsStored, storedPerSecond: Math.round(storedPerSecond),
-        drainSeconds: Number(drainSeconds.toFixed(2)), apiExitCode: exitCode,
+        eventsPerSecond: Math.round(eventsPerSecond), eventsAccepted: buffered.sigterm.eventsAccepted, eventsReceived: buffered.sigterm.eventsReceived,
+        eventsStored: buffered.sigterm.eventsStored, drainSeconds: buffered.sigterm.drainSeconds, apiExitCode: buffered.sigterm.apiExitCode,
+        ackModes: figures, committedShareOfBuffered: Number(committedShare.toFixed(3)),
         cacheHits: hits, cacheMisses: misses, readRuns: { api: apiRps.map(Math.round), bare: bareRps.map(Math.round) },
-        targets: TARGETS, pass: ok.ratio && ok.eps && ok.stored,
+        targets: TARGETS, pass,
         machine: { cpus: m.cpus, cpuModel: m.cpuModel, node: m.node }, users: opts.users, method,
       }) + '\n');
     }
     await cleanup();
-    process.exit(ok.ratio && ok.eps && ok.stored ? 0 : 99);
+    process.exit(pass ? 0 : 99);
   } catch (err) {
     await cleanup().catch(() => undefined);
     throw err;
