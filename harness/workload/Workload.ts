@@ -106,6 +106,6 @@ export interface Workload {
   env: Readonly<Record<string, EnvVarSpec>>;
   /** At least `optimized` (the plan as written) and `naive` (the "before" it describes). */
   variants: Readonly<Record<string, Variant>>;
-  /** Key prefix of the endpoints' cache families, for reports; optional. */
+  /** The variant run when none is named (the plan as written: optimized). */
   defaultVariant: string;
 }

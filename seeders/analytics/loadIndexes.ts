@@ -13,6 +13,7 @@ import path from 'node:path';
 import type pg from 'pg';
 import { optimizedSchemaDir as schemaDir } from '../../reference-impl/analytics/schema/schemaDirs.ts';
 import { SEED_TABLES } from './datasetPlan.ts';
+import { ident, parseIndexStatements } from '../engine/indexStatements.ts';
 
 export const SECONDARY_INDEX_FILE = '003_indexes.sql';
 
@@ -22,8 +23,6 @@ export interface PrimaryKeyDef {
   /** pg_get_constraintdef(), e.g. "PRIMARY KEY (id, created_at)". */
   definition: string;
 }
-
-const ident = (name: string) => '"' + name.replace(/"/g, '""') + '"';
 
 /** An index file's SQL without comments; a variant without the file has no secondary index (''). */
 export async function readIndexFile(file: string): Promise<string> {
@@ -36,9 +35,7 @@ export async function readIndexFile(file: string): Promise<string> {
 
 /** Index names created by 003_indexes.sql, in file order. */
 export async function secondaryIndexNames(file = path.join(schemaDir, SECONDARY_INDEX_FILE)): Promise<string[]> {
-  const sql = await readIndexFile(file);
-  const re = /CREATE\s+(?:UNIQUE\s+)?INDEX\s+(?:CONCURRENTLY\s+)?(?:IF\s+NOT\s+EXISTS\s+)?("?)([A-Za-z_][\w$]*)\1\s+ON\b/gi;
-  return [...sql.matchAll(re)].map((m) => m[2]!);
+  return parseIndexStatements(await readIndexFile(file), SECONDARY_INDEX_FILE).map((st) => st.name);
 }
 
 export async function dropSecondaryIndexes(client: pg.ClientBase, names: string[]): Promise<void> {

@@ -16,26 +16,10 @@ import { migrate } from '../../harness/migrate/migrate.ts';
 import { analyticsMigrations, optimizedSchemaDir as schemaDir } from '../../reference-impl/analytics/schema/schemaDirs.ts';
 import { onParallelClients } from '../engine/onParallelClients.ts';
 import { SECONDARY_INDEX_FILE, readIndexFile, restorePrimaryKey, type PrimaryKeyDef } from './loadIndexes.ts';
-
-export interface IndexStatement {
-  sql: string;
-  name: string;
-  table: string;
-  unique: boolean;
-  /** Everything after "ON <table>": method, columns, INCLUDE, WHERE. */
-  tail: string;
-}
-
-const ident = (name: string) => '"' + name.replace(/"/g, '""') + '"';
+import { ident, parseIndexStatements, type IndexStatement } from '../engine/indexStatements.ts';
 
 export async function indexStatements(file = path.join(schemaDir, SECONDARY_INDEX_FILE)): Promise<IndexStatement[]> {
-  const text = await readIndexFile(file);
-  const re = /^\s*CREATE\s+(UNIQUE\s+)?INDEX\s+(?:IF\s+NOT\s+EXISTS\s+)?("?)([A-Za-z_][\w$]*)\2\s+ON\s+(?:ONLY\s+)?([A-Za-z_][\w$]*)\s+([\s\S]*)$/i;
-  return text.split(';').map((s) => s.trim()).filter(Boolean).map((sql) => {
-    const m = re.exec(sql);
-    if (!m) throw new Error(`${SECONDARY_INDEX_FILE}: cannot read statement ${JSON.stringify(sql.slice(0, 80))}; it should hold only CREATE INDEX statements`);
-    return { sql, unique: Boolean(m[1]), name: m[3]!, table: m[4]!, tail: m[5]! };
-  });
+  return parseIndexStatements(await readIndexFile(file), SECONDARY_INDEX_FILE);
 }
 
 interface Relation {

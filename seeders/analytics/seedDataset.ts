@@ -15,7 +15,6 @@
 import os from 'node:os';
 import pg from 'pg';
 import { migrate } from '../../harness/migrate/migrate.ts';
-import { schemaOf } from '../../harness/migrate/schemaUrl.ts';
 import { redactUrl } from '../../harness/services/redactUrl.ts';
 import type { KeyDistribution } from '../../scenarios/Scenario.ts';
 import { entityUnits, eventUnits, flatEventUnits } from './buildLoadUnits.ts';
@@ -103,10 +102,8 @@ export async function seedDataset(opts: SeedDatasetOptions): Promise<SeedResult>
   try {
     // One seeder per database at a time; a second one waits, then finds the dataset complete and skips.
     await client.query('SELECT pg_advisory_lock($1)', [SEED_LOCK_KEY]);
-    // A URL made by withSchema() names the variant's schema; it must exist before search_path can pick it.
-    const schema = schemaOf(opts.databaseUrl);
-    if (schema) await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-    await timed(phases, 'prepare', () => migrate(client, layout.schemaDirs));
+    // Through the URL, so migrate() creates the variant's schema (withSchema) before anything lands in it.
+    await timed(phases, 'prepare', () => migrate(opts.databaseUrl, layout.schemaDirs));
     const stored = await readStoredManifest(client);
     const reuse = stored ? reusable(stored.manifest, params, opts) : { ok: false, why: 'no dataset yet' };
     if (reuse.ok && stored) {

@@ -12,6 +12,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type pg from 'pg';
+import { ident, parseIndexStatements, type IndexStatement } from '../engine/indexStatements.ts';
 
 export interface KeyDef {
   table: string;
@@ -22,31 +23,15 @@ export interface KeyDef {
   definition: string;
 }
 
-export interface IndexStatement {
-  sql: string;
-  name: string;
-  table: string;
-  unique: boolean;
-  /** Everything after "ON <table>": method, columns, INCLUDE, WHERE. */
-  tail: string;
-}
-
-export const ident = (name: string) => '"' + name.replace(/"/g, '""') + '"';
 
 const INDEX_FILE = /^\d{3}_indexes\.sql$/;
-const STATEMENT = /^\s*CREATE\s+(UNIQUE\s+)?INDEX\s+(?:IF\s+NOT\s+EXISTS\s+)?("?)([A-Za-z_][\w$]*)\2\s+ON\s+(?:ONLY\s+)?([A-Za-z_][\w$]*)\s+([\s\S]*)$/i;
 
 /** The CREATE INDEX statements of every NNN_indexes.sql in `dirs`, in migration order. */
 export async function indexStatements(dirs: readonly string[]): Promise<IndexStatement[]> {
   const out: IndexStatement[] = [];
   for (const dir of dirs) {
     for (const file of (await fs.readdir(dir)).filter((f) => INDEX_FILE.test(f)).sort()) {
-      const text = (await fs.readFile(path.join(dir, file), 'utf8')).replace(/--[^\n]*/g, '');
-      for (const sql of text.split(';').map((s) => s.trim()).filter(Boolean)) {
-        const m = STATEMENT.exec(sql);
-        if (!m) throw new Error(`${file}: cannot read statement ${JSON.stringify(sql.slice(0, 80))}; an NNN_indexes.sql file holds only CREATE INDEX statements`);
-        out.push({ sql, unique: Boolean(m[1]), name: m[3]!, table: m[4]!, tail: m[5]! });
-      }
+      out.push(...parseIndexStatements(await fs.readFile(path.join(dir, file), 'utf8'), file));
     }
   }
   return out;

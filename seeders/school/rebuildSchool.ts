@@ -21,7 +21,8 @@
 import type pg from 'pg';
 import { migrate } from '../../harness/migrate/migrate.ts';
 import { onParallelClients } from '../engine/onParallelClients.ts';
-import { ident, indexStatements, type KeyDef } from './loadConstraints.ts';
+import { indexStatements, type KeyDef } from './loadConstraints.ts';
+import { ident } from '../engine/indexStatements.ts';
 import { timed, type Phases } from '../engine/timed.ts';
 
 interface Task {

@@ -11,22 +11,7 @@ import { startApi, type ApiProcess } from '../../harness/run/startApi.ts';
 import { countEvents } from './helpers/insertPins.ts';
 import { createTestDb } from './helpers/testApi.ts';
 import type { TestDatabase } from '../helpers/testDatabase.ts';
-
-function postEvent(agent: http.Agent, base: URL, pin: string): Promise<number> {
-  const body = '{"event_type":"view"}';
-  return new Promise((resolve) => {
-    const req = http.request({
-      agent, host: base.hostname, port: base.port, method: 'POST', path: `/pins/${pin}/events`,
-      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
-    }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-      res.on('error', () => resolve(-1));
-    });
-    req.on('error', () => resolve(-1)); // refused or reset once the server is gone: not a 202
-    req.end(body);
-  });
-}
+import { postEvent } from './helpers/postEvent.ts';
 
 const API_SCRIPT = path.resolve(import.meta.dirname, '../../scripts/api.ts');
 
