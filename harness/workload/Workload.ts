@@ -66,6 +66,8 @@ export interface DatasetDefinition {
   tables: readonly string[];
   /** The table whose COPY rate bench:seed compares with a raw COPY of the same rows. */
   largestTable: string;
+  /** bench:seed's wall-time target at the workload's default users (the figure); 120 s when absent. */
+  seedWallTargetS?: number | undefined;
   /** Generator knobs besides users and seed that the CLI may set (SeedRequest.parameters), with defaults. */
   parameters?: Readonly<Record<string, { description: string; default: number }>> | undefined;
   /** Deterministic, resumable, manifest-keyed: a matching complete manifest skips the load. */
