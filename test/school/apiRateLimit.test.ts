@@ -6,8 +6,8 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isoDate, schoolDayMs } from '../../scenarios/school/layout.ts';
-import { MemoryRateLimiter } from '../../reference-impl/school/rateLimit/MemoryRateLimiter.ts';
-import { RedisRateLimiter } from '../../reference-impl/school/rateLimit/RedisRateLimiter.ts';
+import { MemoryRateLimiter } from '../../reference-impl/platform/rateLimit/MemoryRateLimiter.ts';
+import { RedisRateLimiter } from '../../reference-impl/platform/rateLimit/RedisRateLimiter.ts';
 import { deletePrefix, keyPrefix, redisTitle, testRedisUrl } from '../helpers/testRedis.ts';
 import { waitFor } from '../reference-impl/helpers/waitFor.ts';
 import { seededSchoolDatabase, startSchoolApi, type SchoolDatabase, type SchoolTestApi } from './helpers/schoolTestApi.ts';

@@ -6,7 +6,7 @@
  */
 import type { FastifyRequest, onRequestHookHandler } from 'fastify';
 import { schoolErrors } from '../errors/schoolErrors.ts';
-import type { RateLimiter } from './RateLimiter.ts';
+import type { RateLimiter } from '../../platform/rateLimit/RateLimiter.ts';
 import type { RateLimitCounters } from './rateLimitCounters.ts';
 
 const USER_ID = /^[1-9]\d{0,14}$/;

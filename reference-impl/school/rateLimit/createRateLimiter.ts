@@ -5,10 +5,10 @@
  */
 import { errorText } from '../../platform/log/ApiLogger.ts';
 import type { PlatformParts } from '../../platform/PlatformParts.ts';
-import { MemoryRateLimiter } from './MemoryRateLimiter.ts';
-import type { RateLimiter } from './RateLimiter.ts';
+import { MemoryRateLimiter } from '../../platform/rateLimit/MemoryRateLimiter.ts';
+import type { RateLimiter } from '../../platform/rateLimit/RateLimiter.ts';
 import type { RateLimitCounters } from './rateLimitCounters.ts';
-import { RedisRateLimiter, type ScriptClient } from './RedisRateLimiter.ts';
+import { RedisRateLimiter, type ScriptClient } from '../../platform/rateLimit/RedisRateLimiter.ts';
 
 export interface RateLimitSettings {
   analyticsRateLimit: number;

@@ -1,7 +1,7 @@
 /*
- * A per-user request budget per fixed window (seed 001 3.3: "10 requests per minute per user", counted with
- * INCR and a 60 s EXPIRE). Two implementations: Redis (shared by every API process, optimized) and in-process
- * (per process: the naive variant, and the optimized one when it runs without Redis).
+ * A per-caller request budget per fixed window (first written for seed 001 3.3: "10 requests per minute per
+ * user", counted with INCR and a 60 s EXPIRE), shared by workloads. Two implementations: Redis (shared by every
+ * API process) and in-process (per process: naive variants, and optimized ones running without Redis).
  */
 export interface RateLimitDecision {
   allowed: boolean;

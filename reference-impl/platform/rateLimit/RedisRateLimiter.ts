@@ -1,5 +1,5 @@
 /*
- * The analytics rate limit in Redis, shared by every API process that uses the same Redis and key prefix.
+ * A fixed-window rate limit in Redis (school's analytics limit is the first user), shared by every API process that uses the same Redis and key prefix.
  *
  * One Lua script per request, so the count and the expiry are atomic: the plan's INCR-then-EXPIRE (seed 001 3.3)
  * leaves a key with no TTL, and that user locked out for good, if the process dies between the two commands.
