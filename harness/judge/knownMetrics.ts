@@ -23,6 +23,9 @@ export const knownMetrics: Readonly<Record<string, KnownMetric>> = Object.freeze
   cache_hit: { type: 'rate', tags: ['endpoint'], source: 'X-Cache HIT / (HIT + MISS) per endpoint' },
   // Our k6 script's only check is "status is expected", so checks = 1 - http_req_failed.
   checks: { type: 'rate', tags: ['endpoint'], source: '(requests - errors) / requests' },
+  // Server-side: statements the API issued per request (per endpoint from its per-route counters; without a tag,
+  // the whole API's statements over all requests). Judged after the run, like cache_hit_ratio.
+  queries_per_request: { type: 'gauge', tags: ['endpoint'], source: 'endpoints[e].queriesPerRequest / summary.server.queriesPerRequest (API statement counters)' },
   dropped_iterations: { type: 'counter', tags: [], source: 'k6 dropped_iterations (open model only)' },
 });
 

@@ -95,6 +95,11 @@ export function observeThreshold(summary: RunSummary, th: ParsedThreshold): Obse
     }
     case 'cache_hit_ratio':
       return summary.server.cacheHitRatio === null ? missing('no cache data (no Redis INFO or API cache counters were probed)') : value(summary.server.cacheHitRatio);
+    case 'queries_per_request': {
+      const q = endpoint ? summary.endpoints[endpoint]?.queriesPerRequest : summary.server.queriesPerRequest;
+      if (q === undefined || q === null) return missing(`no statement counts for ${where} (the API exposes no per-route counters, or ${where} answered nothing)`);
+      return value(q);
+    }
     case 'dropped_iterations': {
       const dropped = summary.validity.droppedIterations;
       if (dropped === null) return missing('no dropped-iteration data (only k6 reports it)');

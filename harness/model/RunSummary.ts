@@ -43,6 +43,11 @@ export interface EndpointSummary {
   timeline: TimelinePoint[];
   /** From X-Cache response headers, for cacheable endpoints. */
   xCache?: { hits: number; misses: number } | undefined;
+  /**
+   * Statements the API issued per request of this endpoint's route in the measured phase (server.routes);
+   * absent when the API exposes no per-route counts (a --target, a k6 merge).
+   */
+  queriesPerRequest?: number | null | undefined;
 }
 
 export type LoadModel =
@@ -82,6 +87,11 @@ export interface ServerSide {
   /** |Redis INFO ratio - API store-lookup ratio|, when both are known. */
   crossCheckDelta?: number | null | undefined;
   queriesPerRequest: number | null;
+  /**
+   * Per route ("GET /sites/:siteId/products"): requests answered and statements issued while serving them in
+   * the measured phase (the API's own counters); endpoints carry the ratio as `queriesPerRequest`.
+   */
+  routes?: Record<string, { requests: number; statements: number }> | undefined;
   postgres?: {
     bufferHitRatio: number | null;
     xactCommit: number;

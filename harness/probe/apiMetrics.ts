@@ -14,6 +14,8 @@ export interface ApiMetricsSnapshot {
   bufferFlushes: number | null;
   bufferFailures: number | null;
   bufferDepth: number | null;
+  /** Requests answered and statements issued, by route ("GET /x/:id"); null for an API without the metrics. */
+  routes: Record<string, { requests: number; statements: number }> | null;
 }
 
 export const API_METRIC_NAMES = {
@@ -24,6 +26,8 @@ export const API_METRIC_NAMES = {
   bufferFlushes: 'scaleproof_write_buffer_flushes_total',
   bufferFailures: 'scaleproof_write_buffer_flush_failures_total',
   bufferDepth: 'scaleproof_write_buffer_depth',
+  routeRequests: 'scaleproof_route_requests_total',
+  routeStatements: 'scaleproof_route_db_statements_total',
 } as const;
 
 interface Family {
@@ -48,7 +52,19 @@ export function parseApiMetrics(text: string): ApiMetricsSnapshot {
     bufferFlushes: sum(API_METRIC_NAMES.bufferFlushes),
     bufferFailures: sum(API_METRIC_NAMES.bufferFailures),
     bufferDepth: sum(API_METRIC_NAMES.bufferDepth),
+    routes: routesOf(families),
   };
+}
+
+function routesOf(families: Family[]): ApiMetricsSnapshot['routes'] {
+  const requests = families.find((x) => x.name === API_METRIC_NAMES.routeRequests);
+  const statements = families.find((x) => x.name === API_METRIC_NAMES.routeStatements);
+  if (!requests || !statements) return null;
+  const out: Record<string, { requests: number; statements: number }> = {};
+  const entry = (route: string) => (out[route] ??= { requests: 0, statements: 0 });
+  for (const m of requests.metrics) if (m.labels?.route) entry(m.labels.route).requests += Number(m.value ?? 0);
+  for (const m of statements.metrics) if (m.labels?.route) entry(m.labels.route).statements += Number(m.value ?? 0);
+  return out;
 }
 
 export async function apiMetrics(baseUrl: string): Promise<ApiMetricsSnapshot> {

@@ -39,6 +39,15 @@ export function serverSide(i: ServerSideInput): ServerSide {
     if (a.api.dbQueries !== null && b.api.dbQueries !== null && i.requests > 0) {
       out.queriesPerRequest = (a.api.dbQueries - b.api.dbQueries) / i.requests;
     }
+    if (a.api.routes && b.api.routes) {
+      const routes: NonNullable<ServerSide['routes']> = {};
+      for (const [route, after] of Object.entries(a.api.routes)) {
+        const prev = b.api.routes[route] ?? { requests: 0, statements: 0 };
+        const requests = after.requests - prev.requests;
+        if (requests > 0) routes[route] = { requests, statements: after.statements - prev.statements };
+      }
+      out.routes = routes;
+    }
     if (a.api.bufferFlushes !== null && b.api.bufferFlushes !== null) {
       out.writeBuffer = {
         flushes: a.api.bufferFlushes - b.api.bufferFlushes,

@@ -2,9 +2,9 @@
 import { type EndpointSummary, type RunSummary } from '../model/RunSummary.ts';
 import { fmtCount, fmtMs, fmtRate } from './formatValue.ts';
 
-export const ENDPOINT_HEADERS = ['endpoint', 'requests', 'errors', 'req/s', 'p50 ms', 'p90 ms', 'p95 ms', 'p99 ms', 'max ms'] as const;
+export const ENDPOINT_HEADERS = ['endpoint', 'requests', 'errors', 'req/s', 'p50 ms', 'p90 ms', 'p95 ms', 'p99 ms', 'max ms', 'queries/req'] as const;
 
-type Row = Pick<EndpointSummary, 'requests' | 'errors' | 'throughputRps' | 'latencyMs'>;
+type Row = Pick<EndpointSummary, 'requests' | 'errors' | 'throughputRps' | 'latencyMs' | 'queriesPerRequest'>;
 
 export function orderedEndpoints(s: RunSummary): Array<[string, EndpointSummary]> {
   const entries = Object.entries(s.endpoints).filter((e): e is [string, EndpointSummary] => e[1] !== undefined);
@@ -20,11 +20,13 @@ export function endpointCells(name: string, e: Row): string[] {
   const l = e.latencyMs;
   // No responses, no latency: the histogram's zeros are not measurements.
   const ms = (v: number) => (e.requests > 0 ? fmtMs(v) : 'n/a');
-  return [name, fmtCount(e.requests), fmtCount(e.errors), fmtRate(e.throughputRps), ms(l.p50), ms(l.p90), ms(l.p95), ms(l.p99), ms(l.max)];
+  // Statements the API issued per request of the route (server-side counters): n/a without them.
+  const q = e.queriesPerRequest;
+  return [name, fmtCount(e.requests), fmtCount(e.errors), fmtRate(e.throughputRps), ms(l.p50), ms(l.p90), ms(l.p95), ms(l.p99), ms(l.max), q === undefined || q === null ? 'n/a' : q.toFixed(2)];
 }
 
 export function endpointRows(s: RunSummary): string[][] {
-  return [...orderedEndpoints(s).map(([n, e]) => endpointCells(n, e)), endpointCells('total', s.totals)];
+  return [...orderedEndpoints(s).map(([n, e]) => endpointCells(n, e)), endpointCells('total', { ...s.totals, queriesPerRequest: s.server.queriesPerRequest })];
 }
 
 /** Endpoint names in the order of the runs' workload tables (their mixes), first run first. */

@@ -9,7 +9,7 @@ import { scenarioLabel } from './scenarioLabel.ts';
 export function formatSummaryTable(s: RunSummary): string {
   const out: string[] = [];
   out.push(`scaleproof ${scenarioLabel(s)} run ${s.runId} (measured ${round2(s.scenario.durationS)} s after ${round2(s.warmup.durationS)} s warm-up)`, '');
-  out.push(textTable([...ENDPOINT_HEADERS], endpointRows(s), ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right']));
+  out.push(textTable([...ENDPOINT_HEADERS], endpointRows(s), ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right']));
   out.push('', `cache hit ${fmtRatio(s.server.cacheHitRatio)} (${s.server.cacheHitSource}), queries/request ${s.server.queriesPerRequest === null ? 'n/a' : s.server.queriesPerRequest.toFixed(2)}`);
   for (const f of validityFacts(s).filter((x) => x.warn)) out.push(`WARNING ${f.label}: ${f.value}`);
   if (s.thresholds.length) {

@@ -9,7 +9,7 @@ import { markdownTable, mdCell, mdCode, mdText } from './markdownTable.ts';
 import { environmentFacts, serverFacts, validityFacts, verdictDetail, type Fact } from './reportFacts.ts';
 import { scenarioLabel } from './scenarioLabel.ts';
 
-const RIGHT = ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'] as const;
+const RIGHT = ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'] as const;
 
 function facts(list: Fact[]): string {
   return list.map((f) => `- ${f.warn ? '⚠️ ' : ''}**${mdText(f.label)}:** ${mdText(f.value)}`).join('\n');

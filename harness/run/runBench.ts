@@ -15,6 +15,7 @@ import { redactUrl } from '../services/redactUrl.ts';
 import { enablePgStatStatements } from '../probe/pgStats.ts';
 import { snapshotServer, type ProbeTargets } from '../probe/snapshotServer.ts';
 import { serverSide } from '../probe/serverSide.ts';
+import { attachQueriesPerRequest, combineServerSides } from '../probe/combineServerSides.ts';
 import { loadThresholds } from '../judge/loadThresholds.ts';
 import { validateThresholds } from '../judge/validateThresholds.ts';
 import { evaluateThresholds } from '../judge/evaluateThresholds.ts';
@@ -165,6 +166,7 @@ export async function runBench(o: BenchOptions, ctx: RunContext): Promise<BenchO
     }
     const merged = mergeTrials(trials);
     const server = combineServerSides(servers);
+    attachQueriesPerRequest(merged.endpoints, scenario.endpoints, server.routes);
     if (inProcessCache) notes.push('Redis was not available: the API used its in-process cache; cache numbers are not Redis numbers.');
     if (saturated) notes.push('The load generator was saturated: latencies include client-side queueing; use fewer connections or a bigger machine.');
 
@@ -241,34 +243,4 @@ function sumXCache(m: TrialMeasure): { hits: number; misses: number } | undefine
     }
   }
   return seen ? { hits, misses } : undefined;
-}
-
-/** Several trials' server blocks become one: counts add up and the ratios are recomputed from the sums. */
-function combineServerSides(list: ServerSide[]): ServerSide {
-  if (list.length === 1) return list[0]!;
-  const add = (get: (s: ServerSide) => { hits: number; misses: number } | undefined) => {
-    const parts = list.map(get).filter((x): x is { hits: number; misses: number } => !!x);
-    if (parts.length === 0) return undefined;
-    const hits = parts.reduce((a, p) => a + p.hits, 0);
-    const misses = parts.reduce((a, p) => a + p.misses, 0);
-    return { hits, misses, ratio: hits + misses > 0 ? hits / (hits + misses) : null };
-  };
-  const last = list[list.length - 1]!;
-  const redis = add((s) => s.redis);
-  const apiCounters = add((s) => s.apiCounters);
-  const apiStoreLookups = add((s) => s.apiStoreLookups);
-  const xCacheHeaders = add((s) => s.xCacheHeaders);
-  const source = last.cacheHitSource;
-  const chosen = source === 'redis-info' ? redis : source === 'api-metrics' ? apiCounters : source === 'x-cache-header' ? xCacheHeaders : undefined;
-  const qpr = list.map((s) => s.queriesPerRequest).filter((q): q is number => q !== null);
-  return {
-    ...last,
-    redis,
-    apiCounters,
-    apiStoreLookups,
-    xCacheHeaders,
-    cacheHitRatio: chosen?.ratio ?? null,
-    crossCheckDelta: redis?.ratio != null && apiStoreLookups?.ratio != null ? Math.abs(redis.ratio - apiStoreLookups.ratio) : last.crossCheckDelta,
-    queriesPerRequest: qpr.length ? qpr.reduce((a, b) => a + b, 0) / qpr.length : null,
-  };
 }

@@ -19,6 +19,7 @@ import { MemoryStore } from './cache/MemoryStore.ts';
 import { RedisStore } from './cache/RedisStore.ts';
 import { createPool } from './db/createPool.ts';
 import { Database } from './db/Database.ts';
+import { requestQueries, type RequestQueries } from './db/requestQueries.ts';
 import { clientErrorHandler, frameworkErrors, installErrorHandling } from './errors/errorHandler.ts';
 import { fromFastifyLogger, stderrLogger, type ApiLogger } from './log/ApiLogger.ts';
 import { createMetrics } from './metrics/createMetrics.ts';
@@ -62,6 +63,7 @@ export async function buildApp(config: ApiConfig, plugin: WorkloadPlugin, deps: 
   const log = deps.log ?? (cfg.logLevel === 'silent' ? stderrLogger : fromFastifyLogger(app.log));
 
   const databases: Database[] = [];
+  const statementScopes = new WeakMap<object, RequestQueries>();
   const buffers: PlatformParts['buffers'] = new Map();
   const tasks: PlatformParts['tasks'] = new Map();
   const metrics = createMetrics({
@@ -94,8 +96,18 @@ export async function buildApp(config: ApiConfig, plugin: WorkloadPlugin, deps: 
   installErrorHandling(app, log);
   // Only JSON bodies are accepted: without Fastify's default text parser, text/plain gets 415.
   app.removeContentTypeParser('text/plain');
+  // Each request runs in its own statement-count scope (AsyncLocalStorage.run around the rest of the chain, the
+  // pattern @fastify/request-context uses), so queries per request can be reported per route. The scope survives
+  // body parsing (test/reference-impl/routeStatements.test.ts posts 300 kB bodies over real HTTP).
+  app.addHook('onRequest', (request, _reply, done) => {
+    const scope: RequestQueries = { statements: 0 };
+    statementScopes.set(request, scope);
+    requestQueries.run(scope, done);
+  });
   app.addHook('onResponse', (request, reply, done) => {
-    metrics.observeRequest(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
+    const route = request.routeOptions.url ?? 'unmatched';
+    metrics.observeRequest(request.method, route, reply.statusCode, reply.elapsedTime / 1000);
+    metrics.observeRouteStatements(`${request.method} ${route}`, statementScopes.get(request)?.statements ?? 0);
     done();
   });
   healthRoute(app, parts);

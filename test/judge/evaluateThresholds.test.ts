@@ -86,6 +86,18 @@ describe('evaluateThresholds', () => {
     expect(none.note).toContain('no cache data');
   });
 
+  it('judges queries_per_request per endpoint and for the whole API, and fails with the reason when it is unknown', () => {
+    const s = sampleSummary();
+    s.endpoints.pin_public!.queriesPerRequest = 0.25;
+    s.server.queriesPerRequest = 1.5;
+    const r = evaluateThresholds(s, { 'queries_per_request{endpoint:pin_public}': ['value<=1'], 'queries_per_request{endpoint:pin_analytics}': ['value<=1'], queries_per_request: ['value<=1'] });
+    expect(one(r, 'queries_per_request{endpoint:pin_public}', 'value<=1')).toMatchObject({ observed: 0.25, ok: true });
+    expect(one(r, 'queries_per_request', 'value<=1')).toMatchObject({ observed: 1.5, ok: false });
+    const unknown = one(r, 'queries_per_request{endpoint:pin_analytics}', 'value<=1');
+    expect(unknown).toMatchObject({ observed: null, ok: false });
+    expect(unknown.note).toContain('no statement counts');
+  });
+
   it('judges cache_hit from X-Cache headers and checks as the share of expected statuses', () => {
     const r = evaluateThresholds(sampleSummary(), { 'cache_hit{endpoint:pin_public}': ['rate>0.75'], 'cache_hit{endpoint:pin_analytics}': ['rate>0'], checks: ['rate>0.99'] });
     expect(one(r, 'cache_hit{endpoint:pin_public}', 'rate>0.75')).toMatchObject({ observed: 0.8, ok: true });

@@ -14,6 +14,7 @@ import { spawnRedis, type RedisHandle } from '../../harness/services/startRedis.
 import { runCli, type CliResult } from '../helpers/runCli.ts';
 import { redisServerBin, redisServerTitle } from '../helpers/testRedis.ts';
 import type { RunSummary } from '../../harness/model/RunSummary.ts';
+import { analyticsEndpoints } from '../../scenarios/analytics/endpoints.ts';
 
 const CLI = 'scripts/bench.ts';
 const SMALL = ['analytics', '--users', '2000', '--events-per-user', '3', '--duration', '3', '--warmup', '1', '--connections', '4'];
@@ -96,6 +97,18 @@ describe.skipIf(!bin)(redisServerTitle('bench:analytics'), () => {
     expect(s.server.apiCounters!.hits).toBe(s.server.apiStoreLookups!.hits);
     expect(s.server.apiCounters!.misses).toBe(s.server.apiStoreLookups!.misses);
     expect(s.server.queriesPerRequest).not.toBeNull();
+  });
+
+  it("gives each endpoint its queries per request from the API's per-route counts of its route template", async () => {
+    const s = await readJson<RunSummary>(path.join(firstOut, 'summary.json'));
+    const routes = s.server.routes!;
+    for (const [name, e] of Object.entries(s.endpoints)) {
+      const r = routes[analyticsEndpoints[name]!.route];
+      expect(r?.requests, name).toBeGreaterThan(0);
+      expect(e!.queriesPerRequest, name).toBeCloseTo(r!.statements / r!.requests, 9);
+    }
+    // Buffered events are written by the flush, outside any request: the POST route issues no statement itself.
+    expect(s.endpoints.pin_events?.queriesPerRequest).toBe(0);
   });
 
   it('never writes the database password into any report', async () => {

@@ -1,11 +1,13 @@
 /*
- * A pg pool that counts every statement it issues (queries and COPYs), so the harness can report queries per
- * request and tests can prove single-flight. pg_stat_statements is not guaranteed to exist; this counter is.
+ * A pg pool that counts every statement it issues (queries and COPYs), in total and against the request being
+ * served (requestQueries.ts), so the harness can report queries per request, per route, and tests can prove
+ * single-flight. pg_stat_statements is not guaranteed to exist; this counter is.
  */
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { countRequestStatement } from './requestQueries.ts';
 
 export interface PoolStats {
   total: number;
@@ -71,5 +73,6 @@ export class Database {
   #count(): void {
     this.#queries++;
     this.#onQuery();
+    countRequestStatement();
   }
 }

@@ -17,6 +17,8 @@ export const metricNames = {
   cacheStoreLookups: 'scaleproof_cache_store_lookups_total',
   cacheStoreUp: 'scaleproof_cache_store_up',
   dbQueries: 'scaleproof_db_queries_total',
+  routeRequests: 'scaleproof_route_requests_total',
+  routeStatements: 'scaleproof_route_db_statements_total',
   dbIdleErrors: 'scaleproof_db_idle_client_errors_total',
   poolTotal: 'scaleproof_pg_pool_total_connections',
   poolIdle: 'scaleproof_pg_pool_idle_connections',
@@ -86,6 +88,10 @@ export function createMetrics(sources: MetricSources) {
   const storeErrors = new client.Counter({ name: metricNames.cacheStoreErrors, help: 'Cache store (Redis) operations that failed and were served fail-open', labelNames: ['operation'] as const, registers: r });
   const storeUp = new client.Gauge({ name: metricNames.cacheStoreUp, help: '1 when the cache store (Redis or in-process) is reachable', registers: r });
   const dbQueries = new client.Counter({ name: metricNames.dbQueries, help: 'Statements issued to Postgres (queries and COPYs)', labelNames: ['pool'] as const, registers: r });
+  // Per route ("GET /sites/:siteId/products", the endpoint table's `route`): requests answered and the statements
+  // issued while serving them, so the harness divides the two deltas for queries per request per endpoint.
+  const routeRequests = new client.Counter({ name: metricNames.routeRequests, help: 'Requests answered, by route (method and template)', labelNames: ['route'] as const, registers: r });
+  const routeStatements = new client.Counter({ name: metricNames.routeStatements, help: 'Statements issued to Postgres while serving requests, by route', labelNames: ['route'] as const, registers: r });
   const dbIdleErrors = new client.Counter({ name: metricNames.dbIdleErrors, help: 'Errors on idle pooled connections', labelNames: ['pool'] as const, registers: r });
   const poolGauge = (name: string, help: string, pick: (s: PoolStats) => number) =>
     new client.Gauge({
@@ -155,8 +161,20 @@ export function createMetrics(sources: MetricSources) {
     child.observe(seconds);
   }
 
+  const routeChildren = new Map<string, { requests: Counter; statements: Counter }>();
+  function observeRouteStatements(route: string, statements: number): void {
+    let child = routeChildren.get(route);
+    if (child === undefined) {
+      child = { requests: routeRequests.labels(route), statements: routeStatements.labels(route) };
+      routeChildren.set(route, child);
+    }
+    child.requests.inc();
+    child.statements.inc(statements);
+  }
+
   return {
     registry,
+    observeRouteStatements,
     cacheEvents,
     bufferEvents,
     observeRequest,
