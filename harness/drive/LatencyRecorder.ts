@@ -132,6 +132,29 @@ export class LatencyRecorder {
     return this.#errors;
   }
 
+  /**
+   * Endpoints and totals over the seconds [fromSecond, toSecond) of the phase only (a judging window): requests,
+   * errors, latency and timeline; statusCounts and xCache are whole-run facts and are left empty here.
+   */
+  summarizeSeconds(fromSecond: number, toSecond: number): { endpoints: Record<string, EndpointSummary>; totals: EndpointSummary } {
+    const durationS = Math.max(0, toSecond - fromSecond);
+    const part = (records: readonly EndpointRecord[]) => {
+      const r = new EndpointRecord();
+      for (const rec of records) {
+        for (const [t, b] of rec.seconds) {
+          if (t < fromSecond || t >= toSecond) continue;
+          r.seconds.set(t, b);
+          r.requests += b.requests;
+          r.errors += b.errors;
+        }
+      }
+      return summarize([r], durationS);
+    };
+    const endpoints: Record<string, EndpointSummary> = {};
+    for (const [name, rec] of this.#endpoints) endpoints[name] = part([rec]);
+    return { endpoints, totals: part([...this.#endpoints.values()]) };
+  }
+
   summarize(durationS: number): { endpoints: Record<string, EndpointSummary>; totals: EndpointSummary } {
     const endpoints: Record<string, EndpointSummary> = {};
     for (const [name, rec] of this.#endpoints) endpoints[name] = summarize([rec], durationS);

@@ -74,7 +74,7 @@ function isClient(c: unknown): c is ClientInternals {
 }
 
 /** Reads X-Cache from the raw [name, value, name, value, ...] header list (no header object is built). */
-function xCacheOf(raw: string[] | undefined): XCache | undefined {
+export function xCacheOf(raw: string[] | undefined): XCache | undefined {
   if (!raw) return undefined;
   for (let i = 0; i < raw.length; i += 2) {
     const name = raw[i]!;
@@ -94,7 +94,7 @@ function xCacheOf(raw: string[] | undefined): XCache | undefined {
  */
 const HOT_KEYS = 65_536;
 
-function requestBuffers(endpoints: readonly EndpointSpec[], pathPrefix: string, headerLines: string): (ep: number, key: number) => Buffer {
+export function requestBuffers(endpoints: readonly EndpointSpec[], pathPrefix: string, headerLines: string): (ep: number, key: number) => Buffer {
   const hot = endpoints.map(() => new Array<Buffer | undefined>(HOT_KEYS + 1));
   const build = (ep: number, key: number) => Buffer.from(serializeRequest(endpoints[ep]!.request(key), pathPrefix, headerLines));
   return (ep, key) => {

@@ -65,7 +65,7 @@ export interface PhaseResult {
   notes: string[];
 }
 
-const PHASE_SALT: Record<Phase, number> = { warmup: 0x9e3779b9, measured: 0x85ebca6b };
+export const PHASE_SALT: Record<Phase, number> = { warmup: 0x9e3779b9, measured: 0x85ebca6b };
 
 export async function runAutocannonPhase(opts: PhaseOptions): Promise<PhaseResult> {
   const load = opts.load ?? opts.scenario.load;

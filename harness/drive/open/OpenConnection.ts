@@ -1,0 +1,106 @@
+/*
+ * One keep-alive HTTP/1.1 connection of the open-model driver, one request at a time (no pipelining: a
+ * pipelined request would wait behind another's response, which the open model counts as queueing instead).
+ * Requests are pre-serialized bytes (the closed driver's serializer); responses are parsed with http-parser-js
+ * (what autocannon uses), and X-Cache is read from the raw header list.
+ */
+import net from 'node:net';
+import tls from 'node:tls';
+import { HTTPParser } from 'http-parser-js';
+import { xCacheOf, type XCache } from '../autocannon/createResponseTracker.ts';
+
+export interface InFlight {
+  ep: number;
+  /** performance.now() at which the schedule meant this request to leave. */
+  intendedMs: number;
+  /** performance.now() at which it was written to the socket. */
+  sentMs: number;
+}
+
+export interface ConnectionEvents {
+  /** A response completed (the connection is idle again unless `closing`). */
+  onResponse(conn: OpenConnection, req: InFlight, status: number, xCache: XCache | undefined): void;
+  /** The connection died (error, timeout, server close); `req` is what it was carrying, if anything. */
+  onClose(conn: OpenConnection, req: InFlight | undefined, reason: string): void;
+}
+
+export interface Origin {
+  host: string;
+  port: number;
+  tls: boolean;
+}
+
+export class OpenConnection {
+  readonly #socket: net.Socket;
+  readonly #parser = new HTTPParser(HTTPParser.RESPONSE);
+  readonly #events: ConnectionEvents;
+  #current: InFlight | undefined;
+  #status = 0;
+  #xCache: XCache | undefined;
+  #keepAlive = true;
+  #closed = false;
+  /** Set once the socket is connected; a request written before is buffered by the socket. */
+  connected = false;
+
+  constructor(origin: Origin, timeoutMs: number, events: ConnectionEvents) {
+    this.#events = events;
+    this.#socket = origin.tls ? tls.connect({ host: origin.host, port: origin.port, servername: origin.host }) : net.connect({ host: origin.host, port: origin.port });
+    this.#socket.setNoDelay(true);
+    this.#socket.setTimeout(timeoutMs);
+    this.#socket.once(origin.tls ? 'secureConnect' : 'connect', () => (this.connected = true));
+    this.#parser[HTTPParser.kOnHeaders] = () => undefined;
+    this.#parser[HTTPParser.kOnHeadersComplete] = (info) => {
+      this.#status = info.statusCode;
+      this.#xCache = xCacheOf(info.headers);
+      this.#keepAlive = info.shouldKeepAlive;
+    };
+    this.#parser[HTTPParser.kOnBody] = () => undefined;
+    this.#parser[HTTPParser.kOnMessageComplete] = () => this.#complete();
+    this.#socket.on('data', (chunk: Buffer) => {
+      const r = this.#parser.execute(chunk);
+      if (r instanceof Error) this.#close(`unparseable response: ${r.message}`);
+    });
+    this.#socket.on('timeout', () => this.#close('timed out'));
+    this.#socket.on('error', (err) => this.#close(err.message));
+    this.#socket.on('close', () => this.#close('closed by the server'));
+  }
+
+  get busy(): boolean {
+    return this.#current !== undefined;
+  }
+
+  get closed(): boolean {
+    return this.#closed;
+  }
+
+  send(req: InFlight, bytes: Buffer): void {
+    this.#current = req;
+    this.#socket.write(bytes);
+  }
+
+  /** Ends the connection without reporting its request (the phase is over: counted as cut off). */
+  destroy(): void {
+    this.#current = undefined;
+    this.#closed = true;
+    this.#socket.destroy();
+  }
+
+  #complete(): void {
+    const req = this.#current;
+    this.#current = undefined;
+    if (!this.#keepAlive) {
+      this.#closed = true; // the server said Connection: close; take no further request
+      this.#socket.end();
+    }
+    if (req) this.#events.onResponse(this, req, this.#status, this.#xCache);
+  }
+
+  #close(reason: string): void {
+    if (this.#closed && this.#current === undefined) return;
+    this.#closed = true;
+    const req = this.#current;
+    this.#current = undefined;
+    this.#socket.destroy();
+    this.#events.onClose(this, req, reason);
+  }
+}
