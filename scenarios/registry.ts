@@ -8,4 +8,5 @@ import type { WorkloadRegistry } from '../harness/workload/WorkloadRegistry.ts';
 export const workloads: WorkloadRegistry = Object.freeze({
   analytics: async () => (await import('./analytics/workload.ts')).analyticsWorkload,
   school: async () => (await import('./school/workload.ts')).schoolWorkload,
+  marketplace: async () => (await import('./marketplace/workload.ts')).marketplaceWorkload,
 });
