@@ -27,6 +27,9 @@ export const knownMetrics: Readonly<Record<string, KnownMetric>> = Object.freeze
   // the whole API's statements over all requests). Judged after the run, like cache_hit_ratio.
   queries_per_request: { type: 'gauge', tags: ['endpoint'], source: 'endpoints[e].queriesPerRequest / summary.server.queriesPerRequest (API statement counters)' },
   dropped_iterations: { type: 'counter', tags: [], source: 'k6 dropped_iterations (open model only)' },
+  // Server-side: the largest mean execution time (ms) of any statement in the measured phase's pg_stat_statements
+  // delta (summary.server.slowestStatement); not measurable (skipped, with the reason) without pg_stat_statements.
+  statement_mean_ms_max: { type: 'gauge', tags: [], source: 'summary.server.slowestStatement.meanMs (pg_stat_statements delta)' },
 });
 
 export const aggregationsByType: Readonly<Record<MetricType, readonly Aggregation[]>> = Object.freeze({

@@ -100,6 +100,12 @@ export function observeThreshold(summary: RunSummary, th: ParsedThreshold): Obse
       if (q === undefined || q === null) return missing(`no statement counts for ${where} (the API exposes no per-route counters, or ${where} answered nothing)`);
       return value(q);
     }
+    case 'statement_mean_ms_max': {
+      const slowest = summary.server.slowestStatement;
+      // Not measurable is not a pass: the threshold is reported as skipped, with why.
+      if (slowest === undefined) return { observed: null, judged: false, note: 'not measurable: pg_stat_statements could not be read on this Postgres (it must be in shared_preload_libraries; embedded Postgres has it)' };
+      return slowest === null ? { observed: 0, judged: true, note: 'no statement ran in the measured phase' } : value(slowest.meanMs);
+    }
     case 'dropped_iterations': {
       const dropped = summary.validity.droppedIterations;
       if (dropped === null) return missing('no dropped-iteration data (only k6 reports it)');

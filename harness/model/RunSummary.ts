@@ -102,6 +102,12 @@ export interface ServerSide {
     numBackends: number;
   } | undefined;
   topStatements?: Array<{ query: string; calls: number; meanMs: number; totalMs: number }> | undefined;
+  /**
+   * The statement with the largest mean execution time in the measured phase's pg_stat_statements delta of the
+   * run's database (the probe's own reads of pg_stat_* excluded): what `statement_mean_ms_max` judges. null
+   * when no statement ran; absent when pg_stat_statements could not be read (not preloaded).
+   */
+  slowestStatement?: { query: string; calls: number; meanMs: number } | null | undefined;
   writeBuffer?: { flushes: number; failures: number; depth: number } | undefined;
   /** True when the API ran with the in-process cache instead of Redis. */
   inProcessCache: boolean;

@@ -7,6 +7,9 @@
 import type { ServerSide } from '../model/RunSummary.ts';
 import type { ServerSnapshot } from './snapshotServer.ts';
 
+/** Statements the server probe itself issues (harness/probe/pgStats.ts). */
+const PROBE_QUERY = /\bpg_stat_statements\b|\bpg_stat_database\b|\bpg_extension\b/;
+
 const ratio = (hits: number, misses: number): number | null => (hits + misses > 0 ? hits / (hits + misses) : null);
 
 export interface ServerSideInput {
@@ -92,6 +95,10 @@ export function serverSide(i: ServerSideInput): ServerSide {
         return { query: s.query.replace(/\s+/g, ' ').slice(0, 200), calls, totalMs, meanMs: calls > 0 ? totalMs / calls : 0 };
       });
       out.topStatements = deltas.filter((d) => d.calls > 0).sort((x, y) => y.totalMs - x.totalMs).slice(0, 10);
+      // The probe's own snapshot queries (pg_stat_database, pg_stat_statements, pg_extension) are not the workload's.
+      const ran = deltas.filter((d) => d.calls > 0 && !PROBE_QUERY.test(d.query));
+      const slowest = ran.reduce<(typeof ran)[number] | undefined>((m, d) => (m === undefined || d.meanMs > m.meanMs ? d : m), undefined);
+      out.slowestStatement = slowest ? { query: slowest.query, calls: slowest.calls, meanMs: slowest.meanMs } : null;
     }
   }
   return out;

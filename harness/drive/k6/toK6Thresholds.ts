@@ -6,7 +6,7 @@
  *   filter) rather than on our scenario-level `phase` tag, which is for people and parsers reading the points;
  * - a counter's `rate` becomes `count` over the measured seconds: k6 divides counters by the whole test time
  *   (warm-up and graceful stop included), we divide by the measured phase;
- * - cache_hit_ratio and queries_per_request are dropped (server-side, judged by our evaluator from probes after the
+ * - cache_hit_ratio, queries_per_request and statement_mean_ms_max are dropped (server-side, judged by our evaluator from probes after the
  *   run), and so are keys on endpoints outside the mix (our evaluator reports them "not judged").
  * The mapping ties every k6 key/expression back to ours, for crossCheckVerdicts.
  */
@@ -18,7 +18,7 @@ export const MEASURED_SCENARIO = 'measured';
 export const WARMUP_SCENARIO = 'warmup';
 
 /** Metrics k6 cannot observe; the evaluator judges them after the run. */
-const SERVER_SIDE = new Set(['cache_hit_ratio', 'queries_per_request']);
+const SERVER_SIDE = new Set(['cache_hit_ratio', 'queries_per_request', 'statement_mean_ms_max']);
 
 export interface K6ThresholdMapping {
   metric: string;
