@@ -29,7 +29,8 @@ const program = workloadProgram('bench', 'Drive a workload against its reference
   .option('--k6-instances <n>', 'k6 only: split the load over N local k6 processes (execution segments), started together and merged', intArg('--k6-instances', b.k6Instances.min, b.k6Instances.max))
   .option('--connections <n>', 'connections (closed model) or max connections (open model)', intArg('--connections', b.connections.min, b.connections.max))
   .option('--pipelining <n>', 'autocannon pipelining factor', intArg('--pipelining', b.pipelining.min, b.pipelining.max))
-  .option('--rate <rps>', 'open model: arrival rate in requests/s (default: closed model)', intArg('--rate', b.rate.min, b.rate.max))
+  .option('--rate <rps>', 'open model (CO-correct: latency from the intended send time): arrival rate in requests/s (default: closed model)', intArg('--rate', b.rate.min, b.rate.max))
+  .addOption(new Option('--arrivals <process>', 'open model: arrival process (constant, or poisson seeded by --seed)').choices(['constant', 'poisson']))
   .option('--mix <spec>', 'request mix over the workload\'s endpoints, e.g. pin_public=70,pin_events=30', mixArg('--mix'))
   .option('--thresholds <file>', 'threshold set (.ts or .json) replacing the workload\'s')
   .option('--target <url>', "drive someone else's API: no services, seeding or API started", urlArg('--target'))
@@ -47,6 +48,7 @@ interface BenchFlags extends DatasetFlags {
   connections?: number;
   pipelining?: number;
   rate?: number;
+  arrivals?: 'constant' | 'poisson';
   mix?: Record<string, number>;
   thresholds?: string;
   target?: string;
@@ -61,6 +63,7 @@ const flags = parseOrExit<BenchFlags>(program, process.argv, secrets);
 
 try {
   if (flags.k6Instances !== undefined && flags.driver !== 'k6') throw new ScaleproofError('SP_USAGE', '--k6-instances splits a k6 run; add --driver k6');
+  if (flags.arrivals !== undefined && flags.rate === undefined) throw new ScaleproofError('SP_USAGE', '--arrivals shapes the open model; add --rate <rps>');
   const resolved = await resolveWorkload(workloads, program.args[0]!, flags.variant);
   const { workload, variant } = resolved;
   const d = workloadDefaults(workload, variant);
@@ -82,6 +85,7 @@ try {
     connections: flags.connections ?? d.connections,
     pipelining: flags.pipelining ?? d.pipelining,
     ratePerSecond: flags.rate,
+    arrivals: flags.arrivals,
     thresholdsFile: flags.thresholds,
     target: flags.target,
     baseline: flags.baseline,

@@ -21,6 +21,8 @@
  * the target for a core, and the scheduler's placement stops adding run-to-run noise (--no-pin turns this off).
  * Target: ratio (harness / bare) >= 0.9. The exit code is 0 either way (2 for bad flags): this is a
  * measurement, not a gate. With --json the last stdout line is one JSON object.
+ * Then the open-model driver (scripts/overhead/measureOpenDriver.ts) at 80% of the closed driver's median rate,
+ * --open-runs times (0 skips it): achieved/offered >= 0.99 and schedule lag p99 <= 1 ms, in the JSON as `open`.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -36,6 +38,7 @@ import { createKeySampler } from '../seeders/engine/keySampler.ts';
 import { readProcessEnv } from '../harness/config/readEnv.ts';
 import { findOnPath } from '../harness/services/findOnPath.ts';
 import { quantileSorted } from 'simple-statistics';
+import { measureOpenDriver, OPEN_TARGETS } from './overhead/measureOpenDriver.ts';
 
 const TARGET_RATIO = 0.9;
 const USERS = 1_000_000;
@@ -153,7 +156,7 @@ async function main(): Promise<void> {
   let values: Record<string, string | boolean | undefined>;
   try {
     ({ values } = parseArgs({
-      options: { json: { type: 'boolean' }, 'no-pin': { type: 'boolean' }, connections: { type: 'string' }, duration: { type: 'string' }, rounds: { type: 'string' } },
+      options: { json: { type: 'boolean' }, 'no-pin': { type: 'boolean' }, connections: { type: 'string' }, duration: { type: 'string' }, rounds: { type: 'string' }, 'open-runs': { type: 'string' } },
       strict: true,
     }));
   } catch (err) {
@@ -163,6 +166,8 @@ async function main(): Promise<void> {
   const connections = positiveInt('--connections', values.connections as string | undefined, 10, 1000);
   const durationS = positiveInt('--duration', values.duration as string | undefined, 2, 600);
   const rounds = positiveInt('--rounds', values.rounds as string | undefined, 15, 50);
+  const openRunsRaw = values['open-runs'] as string | undefined;
+  const openRuns = openRunsRaw === '0' ? 0 : positiveInt('--open-runs', openRunsRaw, 3, 20);
 
   const cpus = os.cpus();
   const machine = `${cpus.length} x ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} at start`;
@@ -180,6 +185,7 @@ async function main(): Promise<void> {
   log(pin ? `pinning: driver side on CPU ${pin.driverCpu}, target on CPU ${pin.targetCpu} (taskset)` : 'pinning: off (--no-pin, fewer than two usable CPUs, or no usable taskset)');
   const target = await startTrivialTarget(pin);
   const pairs: Array<{ round: number; harness: Measurement; bare: Measurement; ratio: number }> = [];
+  let open: ({ closedSaturationRps: number } & Awaited<ReturnType<typeof measureOpenDriver>>) | undefined;
   try {
     for (let round = 1; round <= rounds; round++) {
       const first = round % 2 === 1 ? 'harness' : 'bare';
@@ -192,6 +198,14 @@ async function main(): Promise<void> {
       const pair = { round, harness: runs.harness!, bare: runs.bare!, ratio: runs.harness!.rps / runs.bare!.rps };
       pairs.push(pair);
       log(`  round ${round} ratio   ${pair.ratio.toFixed(3)}`);
+    }
+    if (openRuns > 0) {
+      // The closed driver's saturation rate is its median-round throughput; the open driver runs at 80% of it.
+      const sortedPairs = [...pairs].sort((a, b) => a.ratio - b.ratio);
+      const closedRps = sortedPairs[Math.floor((sortedPairs.length - 1) / 2)]!.harness.rps;
+      const rate = Math.max(1, Math.round(closedRps * OPEN_TARGETS.rateFraction));
+      log(`open-model driver at ${OPEN_TARGETS.rateFraction * 100}% of the closed driver's ${Math.round(closedRps)} req/s = ${rate}/s, ${openRuns} runs of ${durationS} s`);
+      open = { closedSaturationRps: Math.round(closedRps), ...(await measureOpenDriver(target.url, rate, durationS, openRuns, log)) };
     }
   } finally {
     target.child.kill();
@@ -227,10 +241,22 @@ async function main(): Promise<void> {
       "(adjacent runs share the machine's load); answered requests / autocannon's duration; trivial node:http target in a child process; " +
       (pin ? `driver side pinned to CPU ${pin.driverCpu}, target to CPU ${pin.targetCpu}.` : 'no CPU pinning.'),
   );
+  const openBlock = open && {
+    ratePerSecond: open.median.ratePerSecond,
+    closedSaturationRps: open.closedSaturationRps,
+    achievedRatio: open.median.achievedRatio,
+    scheduleLagP99Ms: open.median.scheduleLagP99Ms,
+    targets: OPEN_TARGETS,
+    targetsMet: open.median.achievedRatio >= OPEN_TARGETS.minAchievedRatio && open.median.scheduleLagP99Ms <= OPEN_TARGETS.maxScheduleLagP99Ms,
+    runs: open.runs,
+  };
+  if (openBlock) {
+    log(`open driver (median run): achieved/offered ${openBlock.achievedRatio.toFixed(3)} (target >= ${OPEN_TARGETS.minAchievedRatio}), schedule lag p99 ${openBlock.scheduleLagP99Ms} ms (target <= ${OPEN_TARGETS.maxScheduleLagP99Ms} ms): ${openBlock.targetsMet ? 'met' : 'NOT met'}`);
+  }
   if (json) {
     const runs = pairs.flatMap((p) => [p.harness, p.bare]).map((m) => ({ ...m, rps: Math.round(m.rps) }));
     process.stdout.write(
-      `${JSON.stringify({ harnessRps: Math.round(harnessRps), bareAutocannonRps: Math.round(bareAutocannonRps), ratio: Number(ratio.toFixed(3)), bestVsBestRatio: Number(bestRatio.toFixed(3)), pooledRatio: Number(pooledRatio.toFixed(3)), roundRatioQuartiles: ratioQuartiles.map((q) => Number(q.toFixed(3))), targetRatio: TARGET_RATIO, targetMet, connections, durationS, rounds, pinned: pin !== undefined, machine, runs })}\n`,
+      `${JSON.stringify({ harnessRps: Math.round(harnessRps), bareAutocannonRps: Math.round(bareAutocannonRps), ratio: Number(ratio.toFixed(3)), bestVsBestRatio: Number(bestRatio.toFixed(3)), pooledRatio: Number(pooledRatio.toFixed(3)), roundRatioQuartiles: ratioQuartiles.map((q) => Number(q.toFixed(3))), targetRatio: TARGET_RATIO, targetMet, connections, durationS, rounds, pinned: pin !== undefined, machine, runs, open: openBlock ?? null })}\n`,
     );
   }
 }

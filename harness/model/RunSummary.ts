@@ -3,6 +3,8 @@
  * the threshold evaluator and the comparison read this and nothing else.
  * Latencies are milliseconds, rates per second, ratios 0..1.
  */
+import type { OpenModelBlock } from './OpenModelBlock.ts';
+
 export const SUMMARY_SCHEMA_VERSION = 1 as const;
 
 /** An endpoint of the workload's table (scenarios/<workload>/endpoints.ts); the model takes any name. */
@@ -52,7 +54,8 @@ export interface EndpointSummary {
 
 export type LoadModel =
   | { kind: 'closed'; connections: number; pipelining: number }
-  | { kind: 'open'; ratePerSecond: number; connections: number };
+  /** connections: the most the open-model driver may open; arrivals: constant unless poisson (bench --arrivals). */
+  | { kind: 'open'; ratePerSecond: number; connections: number; arrivals?: 'constant' | 'poisson' | undefined };
 
 export type CacheHitSource = 'redis-info' | 'api-metrics' | 'x-cache-header' | 'none';
 
@@ -227,6 +230,8 @@ export interface RunSummary {
     driverCpuPercent: number | null;
     droppedIterations: number | null;
     notes: string[];
+    /** The open-model driver's schedule keeping and per-window verdicts (bench --rate), last measured trial. */
+    openModel?: OpenModelBlock | undefined;
   };
   thresholds: ThresholdResult[];
   /** One entry per --repeat trial (one for a single run): the samples a comparison uses. */

@@ -25,6 +25,8 @@ export interface BenchOptions {
   pipelining: number;
   /** Open model (arrival rate, requests/s) when set; closed model (connections) otherwise. */
   ratePerSecond?: number | undefined;
+  /** Open model only: arrival process (default constant). */
+  arrivals?: 'constant' | 'poisson' | undefined;
   thresholdsFile?: string | undefined;
   target?: string | undefined;
   baseline?: string | undefined;

@@ -10,6 +10,7 @@ import type { LoadModel, RunSummary } from '../model/RunSummary.ts';
 import type { Scenario } from '../../scenarios/Scenario.ts';
 import type { ThresholdSet } from '../judge/ThresholdSet.ts';
 import { runAutocannonPhase } from '../drive/autocannon/runAutocannonPhase.ts';
+import { runOpenPhase } from '../drive/open/runOpenPhase.ts';
 import { formatProgress } from '../drive/autocannon/DriveProgress.ts';
 import type { KeySampler } from '../drive/autocannon/createResponseTracker.ts';
 import { runK6 } from '../drive/k6/runK6.ts';
@@ -19,6 +20,7 @@ import type { InstancesBlock } from '../model/RunSummary.ts';
 import { parseK6Points } from '../drive/k6/parseK6Points.ts';
 import { ScaleproofError } from '../errors/ScaleproofError.ts';
 import type { TrialMeasure } from './mergeTrials.ts';
+import type { WriteLedger } from '../faults/WriteLedger.ts';
 
 /** Keys handed to k6 (cycled by the script); enough that the skew, not the list, decides what is hot. */
 const K6_KEYS = 50_000;
@@ -39,18 +41,49 @@ export interface DrivePhaseOptions {
   thresholds?: ThresholdSet | undefined;
   progress: (line: string) => void;
   log: (line: string) => void;
+  /** Closed-model autocannon only: endpoints whose writes carry ids, entered in the ledger when answered 2xx. */
+  writes?: { endpoints: readonly string[]; ledger: WriteLedger } | undefined;
 }
 
 export interface PhaseResult {
   measure: TrialMeasure;
-  validity: Pick<RunSummary['validity'], 'generatorSaturated' | 'maxEventLoopLagMs' | 'driverCpuPercent' | 'droppedIterations' | 'notes'>;
+  validity: Pick<RunSummary['validity'], 'generatorSaturated' | 'maxEventLoopLagMs' | 'driverCpuPercent' | 'droppedIterations' | 'notes' | 'openModel'>;
   /** Set when the phase ran as several k6 instances: each one's own counts. */
   instances?: InstancesBlock | undefined;
 }
 
 export async function drivePhase(o: DrivePhaseOptions): Promise<PhaseResult> {
   if (o.driver === 'k6' && (o.k6Instances ?? 1) > 1) return driveK6Instances(o);
-  return o.driver === 'k6' ? driveK6(o) : driveAutocannon(o);
+  if (o.driver === 'k6') return driveK6(o);
+  return o.scenario.load.kind === 'open' ? driveOpen(o, o.scenario.load) : driveAutocannon(o);
+}
+
+/** --rate: the open-model driver (CO-correct); autocannon's overallRate is bounded by its connections. */
+async function driveOpen(o: DrivePhaseOptions, load: Extract<LoadModel, { kind: 'open' }>): Promise<PhaseResult> {
+  const r = await runOpenPhase({
+    scenario: o.scenario,
+    baseUrl: o.baseUrl,
+    sampler: o.sampler,
+    phase: o.phase,
+    durationS: o.durationS,
+    ratePerSecond: load.ratePerSecond,
+    maxConnections: load.connections,
+    arrivals: load.arrivals,
+    onProgress: (p) => o.progress(formatProgress(p)),
+  });
+  const om = r.openModel;
+  const headline = `${o.phase}: open model (${om.arrivals} arrivals at ${om.ratePerSecond}/s, up to ${om.maxConnections} connections): achieved/offered ${om.achievedRatio ?? '-'}, schedule lag p99 ${om.scheduleLagMs.p99} ms, ${om.late} late, ${om.dropped} dropped, ${om.invalidWindows} of ${om.windows.length} windows invalid`;
+  return {
+    measure: { endpoints: r.endpoints, totals: r.totals, durationS: r.durationS },
+    validity: {
+      generatorSaturated: r.saturation.generatorSaturated,
+      maxEventLoopLagMs: r.saturation.maxEventLoopLagMs,
+      driverCpuPercent: r.saturation.driverCpuPercent,
+      droppedIterations: r.droppedIterations,
+      notes: [headline, ...r.notes, ...r.saturation.notes.map((n) => `${o.phase}: ${n}`)],
+      openModel: om,
+    },
+  };
 }
 
 async function driveAutocannon(o: DrivePhaseOptions): Promise<PhaseResult> {
@@ -61,6 +94,10 @@ async function driveAutocannon(o: DrivePhaseOptions): Promise<PhaseResult> {
     phase: o.phase,
     durationS: o.durationS,
     onProgress: (p) => o.progress(formatProgress(p)),
+    writes: o.writes && {
+      ledger: o.writes.ledger,
+      endpoints: new Set(o.scenario.endpoints.flatMap((e, i) => (o.writes!.endpoints.includes(e.name) ? [i] : []))),
+    },
   });
   return {
     measure: { endpoints: r.endpoints, totals: r.totals, durationS: r.durationS },

@@ -71,7 +71,7 @@ export async function runBench(o: BenchOptions, ctx: RunContext): Promise<BenchO
     mix: o.mix,
     warmupS: o.warmupS,
     durationS: o.durationS,
-    load: o.ratePerSecond ? { kind: 'open', ratePerSecond: o.ratePerSecond, connections: o.connections } : { kind: 'closed', connections: o.connections, pipelining: o.pipelining },
+    load: o.ratePerSecond ? { kind: 'open', ratePerSecond: o.ratePerSecond, connections: o.connections, arrivals: o.arrivals ?? 'constant' } : { kind: 'closed', connections: o.connections, pipelining: o.pipelining },
   });
 
   const runId = newRunId();
@@ -146,6 +146,7 @@ export async function runBench(o: BenchOptions, ctx: RunContext): Promise<BenchO
     let maxLag: number | null = null;
     let maxCpu: number | null = null;
     let dropped: number | null = null;
+    let openModel: RunSummary['validity']['openModel'];
     let instances: RunSummary['instances'];
     for (let trial = 1; trial <= o.repeat; trial++) {
       log(`measured${o.repeat > 1 ? ` trial ${trial}/${o.repeat}` : ''}: ${o.durationS}s, ${o.driver}`);
@@ -163,6 +164,7 @@ export async function runBench(o: BenchOptions, ctx: RunContext): Promise<BenchO
       maxCpu = maxOf(maxCpu, m.validity.driverCpuPercent);
       instances = m.instances ?? instances; // the last trial's instances (each trial is its own set of k6 runs)
       if (m.validity.droppedIterations !== null) dropped = (dropped ?? 0) + m.validity.droppedIterations;
+      openModel = m.validity.openModel ?? openModel;
     }
     const merged = mergeTrials(trials);
     const server = combineServerSides(servers);
@@ -202,7 +204,7 @@ export async function runBench(o: BenchOptions, ctx: RunContext): Promise<BenchO
       totals: merged.totals,
       endpoints: merged.endpoints as RunSummary['endpoints'],
       server,
-      validity: { warmupExcluded: true, generatorSaturated: saturated, maxEventLoopLagMs: maxLag, driverCpuPercent: maxCpu, droppedIterations: dropped, notes },
+      validity: { warmupExcluded: true, generatorSaturated: saturated, maxEventLoopLagMs: maxLag, driverCpuPercent: maxCpu, droppedIterations: dropped, notes, openModel },
       thresholds: [],
       trials: samples,
       instances,

@@ -1,0 +1,50 @@
+/*
+ * bench:overhead's open-model check: the open driver at a fixed fraction (80%) of the rate the closed driver
+ * saturated at, against the same trivial target and endpoint. It reports what the issue asks of the generator
+ * itself: achieved/offered >= 0.99 and send-schedule lag p99 <= 1 ms. Several short runs; the median run
+ * (by achieved/offered) is the headline, like the closed side's median round.
+ */
+import { analyticsEndpoints } from '../../scenarios/analytics/endpoints.ts';
+import { seedDefaults } from '../../seeders/analytics/SeedParameters.ts';
+import type { Scenario } from '../../scenarios/Scenario.ts';
+import { runOpenPhase } from '../../harness/drive/open/runOpenPhase.ts';
+import { createKeySampler } from '../../seeders/engine/keySampler.ts';
+
+export const OPEN_TARGETS = Object.freeze({ rateFraction: 0.8, minAchievedRatio: 0.99, maxScheduleLagP99Ms: 1 });
+
+export interface OpenDriverRun {
+  ratePerSecond: number;
+  offered: number;
+  completed: number;
+  achievedRatio: number;
+  scheduleLagP99Ms: number;
+  late: number;
+  dropped: number;
+  peakConnections: number;
+}
+
+const USERS = 1_000_000;
+
+export async function measureOpenDriver(url: string, ratePerSecond: number, durationS: number, runs: number, log: (line: string) => void): Promise<{ median: OpenDriverRun; runs: OpenDriverRun[] }> {
+  const out: OpenDriverRun[] = [];
+  for (let i = 1; i <= runs; i++) {
+    const scenario: Scenario = {
+      name: 'overhead-open',
+      endpoints: [{ ...analyticsEndpoints.pin_public!, weight: 1 }],
+      keys: { users: USERS, seed: 42, distribution: seedDefaults.distribution },
+      load: { kind: 'open', ratePerSecond, connections: 256 },
+      warmupS: 0,
+      durationS,
+    };
+    const sampler = createKeySampler({ users: USERS, seed: 4242 + i, distribution: seedDefaults.distribution });
+    // A short warm-up at the same rate (JIT, sockets), then the measured run.
+    await runOpenPhase({ scenario, baseUrl: url, sampler, phase: 'warmup', durationS: 1, ratePerSecond, maxConnections: 256 });
+    const r = await runOpenPhase({ scenario, baseUrl: url, sampler, phase: 'measured', durationS, ratePerSecond, maxConnections: 256 });
+    const m = r.openModel;
+    const run = { ratePerSecond, offered: m.offered, completed: m.completed, achievedRatio: m.achievedRatio ?? 0, scheduleLagP99Ms: m.scheduleLagMs.p99, late: m.late, dropped: m.dropped, peakConnections: m.peakConnections };
+    out.push(run);
+    log(`  open run ${i} at ${ratePerSecond}/s: achieved/offered ${run.achievedRatio.toFixed(3)} (${run.completed} of ${run.offered}), schedule lag p99 ${run.scheduleLagP99Ms} ms, ${run.late} late, ${run.dropped} dropped, ${run.peakConnections} connections`);
+  }
+  const sorted = [...out].sort((a, b) => a.achievedRatio - b.achievedRatio);
+  return { median: sorted[Math.floor((sorted.length - 1) / 2)]!, runs: out };
+}
