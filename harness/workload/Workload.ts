@@ -27,6 +27,19 @@ export interface WorkloadDefaults {
   pipelining: number;
 }
 
+/**
+ * The plan's load per user, for capacity in users (bench:capacity): the plan's target users and the request
+ * rate it says they make, with the sentence it comes from. users = rate / perUserRps is a linear extrapolation.
+ */
+export interface PlanLoad {
+  /** Requests per second one user of the plan's profile makes. */
+  perUserRps: number;
+  /** The users the plan targets; perUserRps x planUsers is the plan's target load. */
+  planUsers: number;
+  /** The plan's words (and where they are), quoted. */
+  source: string;
+}
+
 export interface SeedRequest {
   /** Already scoped to the workload x variant's own Postgres schema (search_path). */
   databaseUrl: string;
@@ -110,4 +123,6 @@ export interface Workload {
   variants: Readonly<Record<string, Variant>>;
   /** The variant run when none is named (the plan as written: optimized). */
   defaultVariant: string;
+  /** The plan's per-user request rate and target users (capacity in users); absent when the plan gives none. */
+  planLoad?: PlanLoad | undefined;
 }

@@ -17,6 +17,13 @@ export const analyticsWorkload = defineWorkload({
   name: 'analytics',
   title: 'professional PINs with hot analytics writes',
   seedFile: '000_56cc57c63758e89e.txt',
+  // Seed 000 states no user count or per-user rate; like thresholds/analytics.ts (http_reqs), it borrows seed 001's
+  // 1M-user profile, the only per-user load the plans give for this kind of API.
+  planLoad: {
+    perUserRps: 111_000 / 60 / 1_000_000,
+    planUsers: 1_000_000,
+    source: 'seed 000 gives no per-user rate; borrowed from seed 001 (001_481a619d39e06029.txt, "Target: Support 1,000,000 concurrent users"; Read Queries "100,000+/min", Write Queries "10,000+/min", Analytics Queries "1,000+/min"): 111,000 requests/min per 1M users',
+  },
   endpoints: analyticsEndpoints,
   endpointsModule: fileURLToPath(new URL('./endpoints.ts', import.meta.url)),
   defaults: {

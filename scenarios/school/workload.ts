@@ -16,6 +16,12 @@ export const schoolWorkload = defineWorkload({
   name: 'school',
   title: 'school dashboards, analytics and attendance for 1M users',
   seedFile: '001_481a619d39e06029.txt',
+  // Seed 001's own profile: 1M users <-> 100k reads + 10k writes + 1k analytics per minute.
+  planLoad: {
+    perUserRps: 111_000 / 60 / 1_000_000,
+    planUsers: 1_000_000,
+    source: 'seed 001 (001_481a619d39e06029.txt): "Target: Support 1,000,000 concurrent users"; Read Queries "100,000+/min", Write Queries "10,000+/min", Analytics Queries "1,000+/min": 111,000 requests/min per 1M users',
+  },
   endpoints: schoolEndpoints,
   endpointsModule: fileURLToPath(new URL('./endpoints.ts', import.meta.url)),
   defaults: {
