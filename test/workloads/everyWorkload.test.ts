@@ -20,6 +20,7 @@ const CLI = 'scripts/bench.ts';
 const TINY: Record<string, string[]> = {
   analytics: ['--users', '500', '--events-per-user', '2'],
   school: ['--users', '2000'],
+  marketplace: ['--users', '2000'],
 };
 const bin = redisServerBin();
 

@@ -9,6 +9,8 @@ import type { OrderRequest, SearchRequest } from '../reads/MarketplaceReads.ts';
 
 const ID = /^[1-9][0-9]{0,14}$/;
 const MAX_QUERY_CHARS = 100;
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/;
 
 export function parseId(raw: unknown, field: string): number {
   if (typeof raw !== 'string' || !ID.test(raw)) throw marketplaceErrors.invalid('INVALID_ID', `${field} ${quote(raw)} must be a positive whole number, e.g. 42.`);
@@ -22,7 +24,8 @@ export function parseProductType(raw: unknown): ProductType {
 
 export function parseSearch(query: Record<string, unknown>, userHeader: unknown): SearchRequest {
   const q = query.q;
-  if (typeof q !== 'string') throw marketplaceErrors.badQuery(q);
+  // Control characters (NUL above all: Postgres text cannot hold it) are never part of a search.
+  if (typeof q !== 'string' || CONTROL.test(q)) throw marketplaceErrors.badQuery(q);
   const normalised = q.trim().replace(/\s+/g, ' ').toLowerCase();
   if (normalised.length === 0 || normalised.length > MAX_QUERY_CHARS) throw marketplaceErrors.badQuery(q);
   let page = 1;
