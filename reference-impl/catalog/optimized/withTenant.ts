@@ -1,0 +1,58 @@
+/*
+ * Runs statements as the tenant, PostgREST-style: one transaction that first switches to the API role and sets
+ * the tenant, so row-level security (schema/optimized/004) and not a WHERE clause decides which rows exist:
+ *   BEGIN; SELECT set_config('role', 'catalog_api', true), set_config('app.client_id', '<uuid>', true);
+ *   <the request's statements>; COMMIT
+ * Both settings are transaction-local, so a pooled connection carries nothing to the next request. BEGIN and
+ * set_config go in one round trip (the client id is a validated UUID, inlined as a literal), but they are two
+ * statements and counted as two: a one-SELECT read costs 4 statements (BEGIN, set_config, SELECT, COMMIT).
+ *
+ * `fn` may return an HttpError instead of throwing it: the transaction is then rolled back (a refused order
+ * leaves no decrement behind) and the error thrown after the connection went back to the pool intact.
+ */
+import type pg from 'pg';
+import type { Database } from '../../platform/db/Database.ts';
+import { HttpError, httpErrors } from '../../platform/errors/httpErrors.ts';
+import { isUuid } from '../validation/catalogInput.ts';
+
+export const API_ROLE = 'catalog_api';
+/** BEGIN, set_config, COMMIT (or ROLLBACK). */
+export const TENANT_OVERHEAD_STATEMENTS = 3;
+
+/** SQLSTATE classes that mean "the database cannot serve now": connection (08), resources (53), operator (57). */
+const UNAVAILABLE = new Set(['08', '53', '57']);
+
+export function isUnavailable(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string' || !/^[0-9A-Z]{5}$/.test(code)) return true;
+  return UNAVAILABLE.has(code.slice(0, 2));
+}
+
+export async function withTenant<T>(db: Database, clientId: string, statements: number, fn: (c: pg.PoolClient) => Promise<T | HttpError>): Promise<T> {
+  if (!isUuid(clientId)) throw new Error(`withTenant: ${JSON.stringify(clientId)} is not a UUID`);
+  let refused: HttpError | undefined;
+  let result: T | undefined;
+  try {
+    await db.withClient(TENANT_OVERHEAD_STATEMENTS + statements, async (c) => {
+      await c.query(`BEGIN; SELECT set_config('role', '${API_ROLE}', true), set_config('app.client_id', '${clientId.toLowerCase()}', true)`);
+      try {
+        const r = await fn(c);
+        if (r instanceof HttpError) {
+          refused = r;
+          await c.query('ROLLBACK');
+          return;
+        }
+        await c.query('COMMIT');
+        result = r;
+      } catch (err) {
+        await c.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      }
+    });
+  } catch (err) {
+    if (err instanceof HttpError) throw err;
+    throw isUnavailable(err) ? httpErrors.databaseUnavailable(err) : err;
+  }
+  if (refused !== undefined) throw refused;
+  return result as T;
+}
