@@ -9,4 +9,5 @@ export const workloads: WorkloadRegistry = Object.freeze({
   analytics: async () => (await import('./analytics/workload.ts')).analyticsWorkload,
   school: async () => (await import('./school/workload.ts')).schoolWorkload,
   marketplace: async () => (await import('./marketplace/workload.ts')).marketplaceWorkload,
+  catalog: async () => (await import('./catalog/workload.ts')).catalogWorkload,
 });

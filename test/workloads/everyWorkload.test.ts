@@ -21,6 +21,7 @@ const TINY: Record<string, string[]> = {
   analytics: ['--users', '500', '--events-per-user', '2'],
   school: ['--users', '2000'],
   marketplace: ['--users', '2000'],
+  catalog: ['--users', '3000'],
 };
 const bin = redisServerBin();
 
