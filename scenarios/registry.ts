@@ -10,4 +10,5 @@ export const workloads: WorkloadRegistry = Object.freeze({
   school: async () => (await import('./school/workload.ts')).schoolWorkload,
   marketplace: async () => (await import('./marketplace/workload.ts')).marketplaceWorkload,
   catalog: async () => (await import('./catalog/workload.ts')).catalogWorkload,
+  riders: async () => (await import('./riders/workload.ts')).ridersWorkload,
 });

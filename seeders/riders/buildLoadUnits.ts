@@ -1,0 +1,67 @@
+/*
+ * The riders dataset as COPY units. location_logs, the largest table, is one unit per month: straight into the
+ * month's leaf partition in the optimized variant (COPY FREEZE-able), into the plain table in the naive one
+ * (then one unit for all months, since FREEZE truncates its relation). wallet_ledger goes through its parent
+ * in the optimized variant (Postgres routes each row to its hash partition), so it cannot be frozen.
+ */
+import type { CopyChunk } from '../engine/BinaryCopyWriter.ts';
+import type { LoadUnit } from '../engine/LoadUnit.ts';
+import type { RidersRowContext } from './RidersRowContext.ts';
+import { ORDERS_PER_RIDER, DUTY_LOGS_PER_RIDER, pendingOrders, type MonthSpan, type RidersTable } from './ridersPlan.ts';
+import { DUTY_COLUMNS, dutyRows } from './rows/dutyRows.ts';
+import { LOCATION_COLUMNS, locationRows } from './rows/locationRows.ts';
+import { LEDGER_COLUMNS, ORDER_COLUMNS, RATING_COLUMNS, WITHDRAWAL_COLUMNS, countOrderDerived, ledgerRows, orderRows, ratingRows, withdrawalRows } from './rows/orderRows.ts';
+import { RIDER_COLUMNS, riderRows } from './rows/riderRows.ts';
+import { LOCATIONS_PER_RIDER_MONTH } from './ridersPlan.ts';
+
+const HEADER_BYTES = 19; // "PGCOPY\n\377\r\n\0", flags, header extension length
+const TRAILER_BYTES = 2;
+
+export interface RidersUnits {
+  location: LoadUnit[];
+  /** Plain tables, one unit each (COPY FREEZE). */
+  plain: LoadUnit[];
+  /** wallet_ledger (frozen only when it is a plain table). */
+  ledger: LoadUnit;
+  rowCounts: Record<RidersTable, number>;
+}
+
+export function buildLoadUnits(ctx: RidersRowContext, months: readonly MonthSpan[], partitioned: boolean): RidersUnits {
+  const n = ctx.riders;
+  const derived = countOrderDerived(ctx);
+  const perMonth = n * LOCATIONS_PER_RIDER_MONTH;
+  const unit = (table: RidersTable, relation: string, columns: readonly string[], rows: number, width: number, render: () => Generator<CopyChunk>): LoadUnit =>
+    ({ table, relation, columns, rows, weight: rows * width, render });
+  const location = partitioned
+    ? months.map((m, i) => unit('location_logs', m.partition, LOCATION_COLUMNS, perMonth, 60, () => locationRows(ctx, m, i)))
+    : [unit('location_logs', 'location_logs', LOCATION_COLUMNS, perMonth * months.length, 60, function* () {
+      // One COPY stream over every month: each month's header is dropped but the first, its trailer but the
+      // last's. One chunk of look-ahead finds a month's last chunk without holding the month in memory.
+      for (let i = 0; i < months.length; i++) {
+        let prev: CopyChunk | undefined;
+        let first = true;
+        for (const c of locationRows(ctx, months[i]!, i)) {
+          if (prev) yield prev;
+          prev = first && i > 0 ? { bytes: c.bytes.subarray(HEADER_BYTES), rows: c.rows } : c;
+          first = false;
+        }
+        if (prev) yield i < months.length - 1 ? { bytes: prev.bytes.subarray(0, prev.bytes.length - TRAILER_BYTES), rows: prev.rows } : prev;
+      }
+    })];
+  const orders = n * ORDERS_PER_RIDER + pendingOrders(n);
+  return {
+    location,
+    plain: [
+      unit('orders', 'orders', ORDER_COLUMNS, orders, 90, () => orderRows(ctx)),
+      unit('ratings', 'ratings', RATING_COLUMNS, derived.ratings, 50, () => ratingRows(ctx)),
+      unit('duty_logs', 'duty_logs', DUTY_COLUMNS, n * DUTY_LOGS_PER_RIDER, 40, () => dutyRows(ctx)),
+      unit('riders', 'riders', RIDER_COLUMNS, n, 90, () => riderRows(ctx)),
+      unit('withdrawal_requests', 'withdrawal_requests', WITHDRAWAL_COLUMNS, derived.withdrawals, 50, () => withdrawalRows(ctx)),
+    ],
+    ledger: unit('wallet_ledger', 'wallet_ledger', LEDGER_COLUMNS, derived.ledger, 70, () => ledgerRows(ctx)),
+    rowCounts: {
+      location_logs: perMonth * months.length, orders, wallet_ledger: derived.ledger, ratings: derived.ratings,
+      duty_logs: n * DUTY_LOGS_PER_RIDER, riders: n, withdrawal_requests: derived.withdrawals,
+    },
+  };
+}
