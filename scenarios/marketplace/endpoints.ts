@@ -9,7 +9,7 @@
  * generator runs); see reference-impl/marketplace/marketplaceEnv.ts.
  *
  * Default mix (the plan gives none): the BFF home is the page every visit opens (40), product pages follow
- * (30), then search (15) and stores (10); orders are the rare write (5). /health is the uptime probe, off.
+ * (30), then search (15) and stores (10); orders are the rare write (5); /health is the uptime monitor's probe (1).
  * 429 is an expected answer of every rate-limited route: a hot client over its budget is refused by design,
  * and thresholds/marketplace.ts reports 429s as their own rate, apart from http_req_failed.
  */
@@ -22,7 +22,7 @@ export const defaultMarketplaceMix: Readonly<Record<string, number>> = Object.fr
   search: 15,
   store: 10,
   order_create: 5,
-  health: 0,
+  health: 1,
 });
 
 const LIMITED = [200, 429];

@@ -84,7 +84,7 @@ describe(NAME, () => {
     expect(created.order).toMatchObject({ buyer_id: 5, product_type: 'seller', product_id: 1, seller_id: 1, status: 'pending' });
   });
 
-  it('issues 2 statements per home request when optimized and 4 when naive; 1-2 per other optimized route', async () => {
+  it('issues 2 statements per home request when optimized and 4 when naive; 1-2 per other optimized route, 3-5 naive', async () => {
     const home = (api: MarketplaceTestApi) => statementsDuring(api.app, () => api.app.inject({ url: '/marketplace/home' }));
     expect(await home(optimized)).toBe(2);
     expect(await home(naive)).toBe(4);
@@ -92,7 +92,7 @@ describe(NAME, () => {
     expect(await per(optimized, '/stores/1')).toBe(1);
     expect(await per(optimized, '/products/seller/1')).toBe(1);
     expect(await per(optimized, '/search?q=kaka')).toBe(2);
-    expect(await per(naive, '/stores/1')).toBe(4);
+    expect(await per(naive, '/stores/1')).toBe(3);
     expect(await per(naive, '/search?q=kaka')).toBe(5);
   });
 });

@@ -35,7 +35,7 @@ export interface HomeDocument {
 }
 
 export interface StoreDocument {
-  store: { id: number; store_name: string; description: string; rating: number; is_verified: boolean; created_at: string; product_count: number; completed_orders: number };
+  store: { id: number; store_name: string; description: string; rating: number; is_verified: boolean; created_at: string; product_count: number };
   products: Array<Omit<ProductSummary, 'product_type' | 'seller_id' | 'store_name'>>;
 }
 
@@ -98,11 +98,11 @@ export function byHotness(a: Pick<ProductSummary, 'sold_count' | 'product_type' 
   return b.sold_count - a.sold_count || (a.product_type < b.product_type ? -1 : a.product_type > b.product_type ? 1 : 0) || a.id - b.id;
 }
 
-export function storeDocument(s: Row, productCount: unknown, completedOrders: unknown, products: Row[]): StoreDocument {
+export function storeDocument(s: Row, productCount: unknown, products: Row[]): StoreDocument {
   return {
     store: {
       id: num(s.id), store_name: String(s.store_name), description: String(s.description), rating: num(s.rating),
-      is_verified: Boolean(s.is_verified), created_at: iso(s.created_at), product_count: num(productCount), completed_orders: num(completedOrders),
+      is_verified: Boolean(s.is_verified), created_at: iso(s.created_at), product_count: num(productCount),
     },
     products: products.map((p) => ({
       id: num(p.id), name: String(p.name), price: num(p.price), icon_url: String(p.icon_url), sold_count: num(p.sold_count),

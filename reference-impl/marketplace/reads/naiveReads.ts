@@ -2,7 +2,7 @@
  * The naive variant's reads: seed 003's "before", a BFF that asks the tables directly, one question per query
  * ("BEFORE: Multiple parallel queries"), with no materialized views and without phase 1's indexes:
  *   home 4 queries (categories, live counts, hot AI accounts, hot seller products, merged here);
- *   store 4 (profile, products, product count, completed orders); product 2-3 (product, category, seller);
+ *   store 3 (profile, products, product count); product 2-3 (product, category, seller);
  *   search 5 (AI matches, seller matches, merged and paged here; history insert; popular lookup; its update or
  *   insert); order 3-4 (buyer, product, seller for a seller product, insert).
  * Same documents as the optimized variant (documents/documents.ts), sorted the same way.
@@ -40,13 +40,12 @@ export function naiveReads(db: Database): MarketplaceReads {
     async store(sellerId) {
       const [s] = await q('SELECT id, store_name, description, rating, is_verified, created_at FROM seller_profiles WHERE id = $1', [sellerId]);
       if (!s) return null;
-      const [products, [count], [orders]] = await Promise.all([
+      const [products, [count]] = await Promise.all([
         q(`SELECT id, name, price, icon_url, sold_count, view_count, created_at, category_id FROM seller_products
             WHERE seller_id = $1 AND is_available AND is_approved ORDER BY sold_count DESC, id LIMIT 20`, [sellerId]),
         q('SELECT count(*) AS n FROM seller_products WHERE seller_id = $1 AND is_available AND is_approved', [sellerId]),
-        q(`SELECT count(*) AS n FROM seller_orders WHERE seller_id = $1 AND status = 'completed'`, [sellerId]),
       ]);
-      return storeDocument(s, count!.n, orders!.n, products);
+      return storeDocument(s, count!.n, products);
     },
     async product(type, id) {
       const [p] = await q(`SELECT * FROM ${type === 'ai' ? 'ai_accounts' : 'seller_products'} WHERE id = $1`, [id]);

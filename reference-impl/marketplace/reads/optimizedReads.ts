@@ -20,7 +20,7 @@ export function optimizedReads(db: Database): MarketplaceReads {
     async store(sellerId) {
       const s = (await db.query<Row>({ ...sql.store, values: [sellerId] })).rows[0];
       if (!s) return null;
-      return storeDocument(s, s.product_count, s.completed_orders, s.products as Row[]);
+      return storeDocument(s, s.product_count, s.products as Row[]);
     },
     async product(type, id) {
       const r = (await db.query<Row>({ ...(type === 'ai' ? sql.productAi : sql.productSeller), values: [id] })).rows[0];

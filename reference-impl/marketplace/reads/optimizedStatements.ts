@@ -10,13 +10,11 @@ export const optimizedStatements = {
   // Phase 3: "AFTER: Single materialized view query" x 2, in parallel.
   homeCategories: { name: 'mp_home_categories', text: 'SELECT id, name, icon, color, display_order, product_count FROM mv_category_counts ORDER BY display_order, id' },
   homeHot: { name: 'mp_home_hot', text: `SELECT ${SUMMARY} FROM mv_hot_products ORDER BY sold_count DESC, product_type, id LIMIT 50` },
-  // The store, its counts and its top 20 products in one round trip (phase 1's idx_seller_orders_seller_status
-  // counts completed orders from the index alone).
+  // The store, its listed-product count and its top 20 products in one round trip.
   store: {
     name: 'mp_store',
     text: `SELECT s.id, s.store_name, s.description, s.rating, s.is_verified, s.created_at,
         (SELECT count(*) FROM seller_products p WHERE p.seller_id = s.id AND p.is_available AND p.is_approved) AS product_count,
-        (SELECT count(*) FROM seller_orders o WHERE o.seller_id = s.id AND o.status = 'completed') AS completed_orders,
         (SELECT coalesce(json_agg(x ORDER BY x.sold_count DESC, x.id), '[]'::json) FROM (
            SELECT p.id, p.name, p.price, p.icon_url, p.sold_count, p.view_count, p.created_at, p.category_id
              FROM seller_products p WHERE p.seller_id = s.id AND p.is_available AND p.is_approved
