@@ -9,6 +9,8 @@ const CATEGORY_RE = /^[a-z][a-z0-9_-]{0,39}$/;
 const MONTH_RE = /^(\d{4})-(0[1-9]|1[0-2])$/;
 const EMAIL_RE = /^[^\s@]{1,64}@[^\s@]{1,190}\.[^\s@]{1,40}$/;
 const POSITIVE_RE = /^[1-9][0-9]{0,6}$/;
+// Postgres text cannot hold NUL, and no name needs control characters.
+const hasControl = (s: string) => [...s].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f);
 
 export const MAX_PAGE_SIZE = 1000;
 export const MAX_ITEMS = 50;
@@ -68,9 +70,9 @@ export function parseOrderBody(body: unknown): OrderRequest {
   const b = body as Record<string, unknown>;
   for (const k of Object.keys(b)) if (!['customer_name', 'customer_email', 'items'].includes(k)) throw catalogErrors.invalidBody(`unknown field ${JSON.stringify(k.slice(0, 40))}`);
   const name = b.customer_name;
-  if (typeof name !== 'string' || name.trim() === '' || name.length > 200) throw catalogErrors.invalidBody('customer_name must be a non-empty string of at most 200 characters');
+  if (typeof name !== 'string' || name.trim() === '' || name.length > 200 || hasControl(name)) throw catalogErrors.invalidBody('customer_name must be a non-empty string of at most 200 characters, without control characters');
   const email = b.customer_email;
-  if (typeof email !== 'string' || email.length > 254 || !EMAIL_RE.test(email)) throw catalogErrors.invalidBody('customer_email must be an email address');
+  if (typeof email !== 'string' || email.length > 254 || !EMAIL_RE.test(email) || hasControl(email)) throw catalogErrors.invalidBody('customer_email must be an email address');
   const items = b.items;
   if (!Array.isArray(items) || items.length === 0 || items.length > MAX_ITEMS) throw catalogErrors.invalidBody(`items must be a list of 1 to ${MAX_ITEMS} {product_id, qty}`);
   const seen = new Set<string>();
