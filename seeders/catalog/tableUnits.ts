@@ -7,6 +7,7 @@ import { BinaryCopyWriter, type CopyChunk } from '../engine/BinaryCopyWriter.ts'
 import type { LoadUnit } from '../engine/LoadUnit.ts';
 import { MONTHS, ordersPerMonthOf } from '../../scenarios/catalog/layout.ts';
 import { centsField, int4Field, jsonbField, uuidField } from './copyFields.ts';
+import { fastOrderChunks } from './orderChunks.ts';
 import {
   catalogRowCounts, catalogRows, clientRows, exclusionRows, orderRows, productRows, siteRows, type CatalogRowContext, type OrderRow,
 } from './rows/catalogRows.ts';
@@ -45,8 +46,13 @@ export function writeOrder(w: BinaryCopyWriter, o: OrderRow): void {
   w.timestamptzMs(o.created_at_ms);
 }
 
-/** Orders of clients [from, to] as one COPY stream. */
+/** Orders of clients [from, to] as one COPY stream (the fast writer; orderChunksFromRows is its reference). */
 export function orderChunks(ctx: CatalogRowContext, from: number, to: number): Generator<CopyChunk> {
+  return fastOrderChunks(ctx, from, to);
+}
+
+/** The same stream rendered from OrderRow objects: slower, kept as the reference the fast writer is tested against. */
+export function orderChunksFromRows(ctx: CatalogRowContext, from: number, to: number): Generator<CopyChunk> {
   return rendered(orderRows(ctx, from, to), ORDER_COLUMNS.length, writeOrder);
 }
 

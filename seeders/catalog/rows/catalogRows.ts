@@ -92,10 +92,10 @@ export function productPriceCents(seed: number, c: number, k: number): number {
 }
 
 /** What an order line needs of a product, memoized per client (orders of one client reuse its products). */
-interface ProductBrief { id: string; sku: string; name: string; cents: number; price: string }
+export interface ProductBrief { id: string; sku: string; name: string; cents: number; price: string }
 const briefCache = { seed: NaN, client: 0, items: new Map<number, ProductBrief>() };
 
-function productBrief(ctx: CatalogRowContext, c: number, k: number): ProductBrief {
+export function productBrief(ctx: CatalogRowContext, c: number, k: number): ProductBrief {
   if (briefCache.seed !== ctx.seed || briefCache.client !== c) {
     briefCache.seed = ctx.seed;
     briefCache.client = c;
@@ -111,31 +111,48 @@ function productBrief(ctx: CatalogRowContext, c: number, k: number): ProductBrie
 }
 
 /** Order i of month m of client c; `span` is the month's [start, end) (orderRows computes it once a month). */
-export function orderRow(ctx: CatalogRowContext, c: number, m: number, i: number, span = monthSpan(ctx, m)): OrderRow {
+/** The random draws of order i of month m of client c, as numbers (orderRow and the fast COPY writer share them). */
+export interface OrderDraws { site: number; products: number[]; qtys: number[]; first: number; last: number; status: string; createdMs: number }
+
+export function orderDraws(ctx: CatalogRowContext, c: number, m: number, i: number, span: [number, number]): OrderDraws {
   const key = rowKey(ctx.seed, H.order, (c * MONTHS + m) * 10_000 + i);
-  const sites = sitesOf(c);
-  const site = columnHash(key, 1) % sites;
+  const site = columnHash(key, 1) % sitesOf(c);
   const nItems = 1 + (columnHash(key, 2) % 3);
-  const items: OrderItem[] = [];
-  const picked: number[] = [];
-  let total = 0;
+  const products: number[] = [];
+  const qtys: number[] = [];
   for (let n = 0; n < nItems; n++) {
     const k = offeredProduct(c, site, columnHash(key, 10 + n) % 9973);
-    if (picked.includes(k)) continue;
-    picked.push(k);
-    const p = productBrief(ctx, c, k);
-    const qty = 1 + (columnHash(key, 20 + n) % 3);
-    total += qty * p.cents;
-    items.push({ product_id: p.id, sku: p.sku, name: p.name, qty, unit_price: p.price });
+    if (products.includes(k)) continue;
+    products.push(k);
+    qtys.push(1 + (columnHash(key, 20 + n) % 3));
   }
   const [start, end] = span;
-  const first = FIRST[columnHash(key, 3) % FIRST.length]!;
-  const last = LAST[columnHash(key, 4) % LAST.length]!;
-  const status = m === 0 ? STATUS_NEW[columnHash(key, 5) % STATUS_NEW.length]! : STATUS_OLD[columnHash(key, 5) % STATUS_OLD.length]!;
   return {
-    id: orderId(c, m, i), order_number: `ORD-${c}-${m}-${i}`, client_id: clientId(c), site_id: siteId(c, site),
+    site, products, qtys, first: columnHash(key, 3) % FIRST.length, last: columnHash(key, 4) % LAST.length,
+    status: m === 0 ? STATUS_NEW[columnHash(key, 5) % STATUS_NEW.length]! : STATUS_OLD[columnHash(key, 5) % STATUS_OLD.length]!,
+    createdMs: start + Math.floor((columnHash(key, 6) / 4294967296) * (end - start)),
+  };
+}
+
+export const CUSTOMER_FIRST: readonly string[] = FIRST;
+export const CUSTOMER_LAST: readonly string[] = LAST;
+
+/** Order i of month m of client c; `span` is the month's [start, end) (orderRows computes it once a month). */
+export function orderRow(ctx: CatalogRowContext, c: number, m: number, i: number, span = monthSpan(ctx, m)): OrderRow {
+  const d = orderDraws(ctx, c, m, i, span);
+  const items: OrderItem[] = [];
+  let total = 0;
+  d.products.forEach((k, n) => {
+    const p = productBrief(ctx, c, k);
+    total += d.qtys[n]! * p.cents;
+    items.push({ product_id: p.id, sku: p.sku, name: p.name, qty: d.qtys[n]!, unit_price: p.price });
+  });
+  const first = FIRST[d.first]!;
+  const last = LAST[d.last]!;
+  return {
+    id: orderId(c, m, i), order_number: `ORD-${c}-${m}-${i}`, client_id: clientId(c), site_id: siteId(c, d.site),
     customer_name: `${first} ${last}`, customer_email: `${first}.${last}.${c}.${m}.${i}@recipients.example.org`.toLowerCase(),
-    status, total_cents: total, currency: 'USD', items, created_at_ms: start + Math.floor((columnHash(key, 6) / 4294967296) * (end - start)),
+    status: d.status, total_cents: total, currency: 'USD', items, created_at_ms: d.createdMs,
   };
 }
 
