@@ -1,8 +1,8 @@
 /*
- * The riders dataset as COPY units. location_logs, the largest table, is one unit per month: straight into the
- * month's leaf partition in the optimized variant (COPY FREEZE-able), into the plain table in the naive one
- * (then one unit for all months, since FREEZE truncates its relation). wallet_ledger goes through its parent
- * in the optimized variant (Postgres routes each row to its hash partition), so it cannot be frozen.
+ * The riders dataset as COPY units, every one COPY FREEZE (each unit owns its relation). location_logs, the
+ * largest table, is one unit per month straight into the month's leaf partition (optimized) or one unit for
+ * all months into the plain table (naive). wallet_ledger is one unit per hash partition (optimized), each
+ * holding the riders Postgres itself maps to that remainder (ledgerPartitionOf.ts), or the plain table.
  */
 import type { CopyChunk } from '../engine/BinaryCopyWriter.ts';
 import type { LoadUnit } from '../engine/LoadUnit.ts';
@@ -21,14 +21,19 @@ export interface RidersUnits {
   location: LoadUnit[];
   /** Plain tables, one unit each (COPY FREEZE). */
   plain: LoadUnit[];
-  /** wallet_ledger (frozen only when it is a plain table). */
-  ledger: LoadUnit;
+  /** wallet_ledger: one unit per hash partition (optimized) or the plain table; all COPY FREEZE. */
+  ledger: LoadUnit[];
   rowCounts: Record<RidersTable, number>;
 }
 
-export function buildLoadUnits(ctx: RidersRowContext, months: readonly MonthSpan[], partitioned: boolean): RidersUnits {
+/**
+ * `ledgerPartitions`: the optimized variant's wallet_ledger leaves in remainder order and each rider's
+ * remainder (from Postgres's own satisfies_hash_partition, ledgerPartitionOf.ts), so ledger rows go straight
+ * into their leaf and can be frozen; undefined for the plain table.
+ */
+export function buildLoadUnits(ctx: RidersRowContext, months: readonly MonthSpan[], partitioned: boolean, ledgerPartitions?: { names: readonly string[]; of: Uint16Array }): RidersUnits {
   const n = ctx.riders;
-  const derived = countOrderDerived(ctx);
+  const derived = countOrderDerived(ctx, ledgerPartitions?.of, ledgerPartitions?.names.length ?? 1);
   const perMonth = n * LOCATIONS_PER_RIDER_MONTH;
   const unit = (table: RidersTable, relation: string, columns: readonly string[], rows: number, width: number, render: () => Generator<CopyChunk>): LoadUnit =>
     ({ table, relation, columns, rows, weight: rows * width, render });
@@ -58,7 +63,9 @@ export function buildLoadUnits(ctx: RidersRowContext, months: readonly MonthSpan
       unit('riders', 'riders', RIDER_COLUMNS, n, 90, () => riderRows(ctx)),
       unit('withdrawal_requests', 'withdrawal_requests', WITHDRAWAL_COLUMNS, derived.withdrawals, 50, () => withdrawalRows(ctx)),
     ],
-    ledger: unit('wallet_ledger', 'wallet_ledger', LEDGER_COLUMNS, derived.ledger, 70, () => ledgerRows(ctx)),
+    ledger: ledgerPartitions
+      ? ledgerPartitions.names.map((name, k) => unit('wallet_ledger', name, LEDGER_COLUMNS, derived.ledgerByPartition[k]!, 70, () => ledgerRows(ctx, (r) => ledgerPartitions.of[r] === k)))
+      : [unit('wallet_ledger', 'wallet_ledger', LEDGER_COLUMNS, derived.ledger, 70, () => ledgerRows(ctx))],
     rowCounts: {
       location_logs: perMonth * months.length, orders, wallet_ledger: derived.ledger, ratings: derived.ratings,
       duty_logs: n * DUTY_LOGS_PER_RIDER, riders: n, withdrawal_requests: derived.withdrawals,

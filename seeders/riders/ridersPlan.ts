@@ -1,23 +1,25 @@
 /*
  * What defines a riders dataset (seed 002) and how big each table is. Volumes at the default 1,000,000 riders
- * (the plan's stage 3, "100K-1M Riders"), over 12 months ending at asOf:
- *   location_logs 12,000,000 | orders 6,120,000 | wallet_ledger ~6.3M | ratings ~2.6M | duty_logs 2,000,000 |
- *   riders 1,000,000 | withdrawal_requests ~0.97M.
+ * (the plan's stage 3, "100K-1M Riders"), over the 12 months ending at asOf:
+ *   location_logs 12,000,000 | wallet_ledger ~4.68M | orders 4,080,000 | duty_logs 2,000,000 | ratings ~1.66M |
+ *   riders 1,000,000 | withdrawal_requests ~1M.
  * Why these: a real stage-3 fleet pinging every 5 s writes billions of location rows a month, which no 2-core
- * box loads in 120 s; the seeded history keeps ONE point per rider per month (the months' partitions exist
- * and hold rows for pruning and archival to act on; the live pings of a run go into the current month).
- * Orders: 6 per rider per year, 500,000 a month at 1M riders, half the plan's "> 1M orders/month" partitioning
- * trigger (its "Orders Table (Future: Monthly Partitioning)"; the issue keeps orders a plain table). A ledger
- * earning per delivered order and one withdrawal per rider with earnings, half of them still pending;
- * ratings on about half the delivered orders; two duty changes per rider (the last one is riders.duty_status).
- * 2% more orders are pending (rider_id NULL, created in asOf's last hour): the dispatch queues' supply.
- * Measured on this 2-core box: see seeders/riders/ridersDataset.ts.
+ * box loads in 120 s; the seeded history keeps ONE point per rider per month (every month's partition exists
+ * and holds rows for pruning and archival to act on; a run's live pings go into the current month).
+ * Orders: 4 per rider per year, ~333,000 a month at 1M riders, a third of the plan's "> 1M orders/month"
+ * partitioning trigger (its "Orders Table (Future: Monthly Partitioning)"; the issue keeps orders plain): the
+ * orders, their ledger earnings and ratings are what the 120 s budget could hold next to 12M location rows
+ * (6 per rider measured 248 s on the shared box, 4 per rider 191 s, both under load average ~9).
+ * A ledger earning per delivered order and one withdrawal per rider with earnings, half of them still
+ * pending; ratings on about 45% of delivered orders; two duty changes per rider (the last is
+ * riders.duty_status). 2% more orders are pending (rider_id NULL, created in asOf's last hour): the dispatch
+ * queues' supply. Measured figures: README, "Measured here".
  */
 import { ScaleproofError } from '../../harness/errors/ScaleproofError.ts';
 
 export const GENERATOR_VERSION = 'scaleproof-riders-seed/1';
 export const MONTHS = 12;
-export const ORDERS_PER_RIDER = 6;
+export const ORDERS_PER_RIDER = 4;
 export const LOCATIONS_PER_RIDER_MONTH = 1;
 export const DUTY_LOGS_PER_RIDER = 2;
 /** Pending orders per 100 riders' orders (the dispatch supply). */

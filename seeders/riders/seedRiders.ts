@@ -5,7 +5,8 @@
  * Same parameters + a complete manifest -> skip. Otherwise: migrate, manifest 'loading' (committed first),
  * truncate the seeded tables, drop the index files' indexes, make wallet_ledger's hash partitions
  * (walletPartitions) and the 12 months' location partitions (optimized), COPY location_logs alone (its rate is
- * the one bench:seed compares with a raw COPY), then every other table on the same streams, rebuild the
+ * the one bench:seed compares with a raw COPY), then every other table on the same streams (ledger rows
+ * straight into their hash partition), rebuild the
  * indexes, ANALYZE, populate the views (optimized), move the id sequences past the loaded ids, verify row
  * counts, manifest 'complete'. A load that dies anywhere leaves 'loading', and the next run starts over.
  */
@@ -23,6 +24,7 @@ import { createSeedProgress } from '../engine/seedProgress.ts';
 import { timed, type Phases } from '../engine/timed.ts';
 import { verifyLoadUnits } from '../engine/verifyLoadUnits.ts';
 import { buildLoadUnits } from './buildLoadUnits.ts';
+import { ledgerPartitionOf } from './ledgerPartitionOf.ts';
 import { markComplete, markLoading, parametersJson, readRidersManifest, type RidersManifest } from './manifestStore.ts';
 import { GENERATOR_VERSION, RIDERS_TABLES, monthsOf, startOfUtcDay, validateRidersParameters, type RidersSeedParameters } from './ridersPlan.ts';
 
@@ -68,8 +70,7 @@ export async function seedRiders(opts: SeedRidersOptions): Promise<SeedOutcome &
     const asOfMs = new Date(params.asOf).getTime();
     const months = monthsOf(asOfMs);
     const ctx = { seed: params.seed, riders: params.users, asOfMs, chunkBytes: 256 * 1024 };
-    const units = buildLoadUnits(ctx, months, partitioned);
-    opts.log(`seeding ${params.users.toLocaleString('en-US')} riders, ${units.rowCounts.location_logs.toLocaleString('en-US')} location rows over ${months.length} months before ${params.asOf.slice(0, 10)} (seed ${params.seed}, variant ${opts.variant}): ${reuse.why}`);
+    opts.log(`seeding ${params.users.toLocaleString('en-US')} riders, 12 months before ${params.asOf.slice(0, 10)} (seed ${params.seed}, variant ${opts.variant}): ${reuse.why}`);
     const indexes = (await Promise.all(ridersIndexFiles[opts.variant as 'optimized' | 'naive'].map(async (f) => parseIndexStatements(await fs.readFile(f, 'utf8'), f)))).flat();
     await timed(phases, 'prepare', async () => {
       await client.query('SET synchronous_commit = off');
@@ -83,17 +84,16 @@ export async function seedRiders(opts: SeedRidersOptions): Promise<SeedOutcome &
       }
     });
 
+    const units = await timed(phases, 'prepare', async () => buildLoadUnits(ctx, months, partitioned, partitioned ? await ledgerPartitionOf(client, params.users) : undefined));
+    opts.log(`loading ${units.rowCounts.location_logs.toLocaleString('en-US')} location rows over ${months.length} months, ${units.rowCounts.orders.toLocaleString('en-US')} orders, ${units.rowCounts.wallet_ledger.toLocaleString('en-US')} ledger entries`);
     const progress = createSeedProgress(units.rowCounts, opts.log, opts.progress === true);
     const onRows = (table: string, rows: number) => progress.onRows(table, rows);
     const rendered: Record<string, number> = {};
     try {
       const loc = await timed(phases, 'location_logs', () => runLoadUnits(units.location, { databaseUrl: opts.databaseUrl, streams, freeze: true, onRows }));
       Object.assign(rendered, loc.rendered);
-      const rest = await timed(phases, 'tables', () => Promise.all([
-        runLoadUnits(units.plain, { databaseUrl: opts.databaseUrl, streams: Math.max(1, streams - 1), freeze: true, onRows }),
-        runLoadUnits([units.ledger], { databaseUrl: opts.databaseUrl, streams: 1, freeze: !partitioned, onRows }),
-      ]));
-      for (const r of rest) Object.assign(rendered, r.rendered);
+      const rest = await timed(phases, 'tables', () => runLoadUnits([...units.plain, ...units.ledger], { databaseUrl: opts.databaseUrl, streams, freeze: true, onRows }));
+      Object.assign(rendered, rest.rendered);
     } finally {
       progress.stop();
     }
@@ -110,7 +110,7 @@ export async function seedRiders(opts: SeedRidersOptions): Promise<SeedOutcome &
       })));
     }
     await setSequences(client);
-    const rowCounts = await timed(phases, 'verify', () => verifyLoadUnits(opts.databaseUrl, streams, [...units.location, ...units.plain, units.ledger], rendered));
+    const rowCounts = await timed(phases, 'verify', () => verifyLoadUnits(opts.databaseUrl, streams, [...units.location, ...units.plain, ...units.ledger], rendered));
     const ordered = Object.fromEntries(RIDERS_TABLES.map((t) => [t, rowCounts[t] ?? 0]));
     await markComplete(client, ordered);
     const result = { ...outcome(false, opts.variant, (await readRidersManifest(client))!, t0, phases), largestTableRowsPerSecond: locationRowsPerSecond };

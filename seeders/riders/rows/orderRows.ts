@@ -69,9 +69,11 @@ export function withdrawalLedgerId(riders: number, r: number): number {
   return ORDERS_PER_RIDER * riders + pendingOrders(riders) + r;
 }
 
-export function* ledgerRows(ctx: RidersRowContext): Generator<CopyChunk> {
+/** Ledger rows of the riders `include` accepts (all by default: one hash partition's riders, or the plain table). */
+export function* ledgerRows(ctx: RidersRowContext, include: (riderId: number) => boolean = () => true): Generator<CopyChunk> {
   const w = new BinaryCopyWriter(ctx.chunkBytes);
   for (let r = 1; r <= ctx.riders; r++) {
+    if (!include(r)) continue;
     let earned = 0;
     for (let j = 0; j < ORDERS_PER_RIDER; j++) {
       const f = orderFacts(ctx, r, j);
@@ -147,11 +149,13 @@ export function* ratingRows(ctx: RidersRowContext): Generator<CopyChunk> {
 }
 
 /** Rows each generator yields for `riders`: counted by the same draws, so the plan matches the load exactly. */
-export function countOrderDerived(ctx: RidersRowContext): { ledger: number; ratings: number; withdrawals: number } {
+export function countOrderDerived(ctx: RidersRowContext, partitionOf?: Uint16Array, partitions = 1): { ledger: number; ratings: number; withdrawals: number; ledgerByPartition: number[] } {
   let ledger = 0;
   let ratings = 0;
   let withdrawals = 0;
+  const ledgerByPartition = new Array<number>(partitions).fill(0);
   for (let r = 1; r <= ctx.riders; r++) {
+    const before = ledger;
     let earned = 0;
     for (let j = 0; j < ORDERS_PER_RIDER; j++) {
       const f = orderFacts(ctx, r, j);
@@ -165,6 +169,7 @@ export function countOrderDerived(ctx: RidersRowContext): { ledger: number; rati
       ledger++;
       withdrawals++;
     }
+    ledgerByPartition[partitionOf ? partitionOf[r]! : 0]! += ledger - before;
   }
-  return { ledger, ratings, withdrawals };
+  return { ledger, ratings, withdrawals, ledgerByPartition };
 }
