@@ -18,6 +18,7 @@ import { workloads } from '../scenarios/registry.ts';
 import { ACK_FLAG_CHOICES, ackModeOf, datasetParametersOf, distributionOf, workloadProgram, type AckFlag, type DatasetFlags } from './cli/commonFlags.ts';
 import { exitWithError, parseOrExit } from './cli/exitWithError.ts';
 import { ScaleproofError } from '../harness/errors/ScaleproofError.ts';
+import { parseFaultSpec, type FaultSpec } from '../harness/faults/FaultSpec.ts';
 import { terminalOutput } from './cli/terminalOutput.ts';
 
 const secrets = processSecrets();
@@ -38,6 +39,7 @@ const program = workloadProgram('bench', 'Drive a workload against its reference
   .option('--max-regression <f>', 'allowed p95/throughput regression vs --baseline (0.1 or 10%)', fractionArg('--max-regression'), benchDefaults.maxRegression)
   .option('--repeat <n>', 'measured trials (each one sample for the comparison statistics)', intArg('--repeat', b.repeat.min, b.repeat.max), benchDefaults.repeat)
   .option('--out <dir>', 'report folder (default reports/<run-id>)')
+  .option('--fault <spec>', 'inject a fault in the measured phase (repeatable): api-kill@30s, api-term@30s, redis-down@20s+10s, pg-restart@40s', collectFaults, [])
   .addOption(new Option('--ack <mode>', 'buffered writes: what a 2xx promises, buffered (in memory, the plan) or committed (group commit); sets SCALEPROOF_ACK_MODE for the API').choices(ACK_FLAG_CHOICES));
 
 interface BenchFlags extends DatasetFlags {
@@ -57,6 +59,11 @@ interface BenchFlags extends DatasetFlags {
   repeat: number;
   out?: string;
   ack?: AckFlag;
+  fault: FaultSpec[];
+}
+
+function collectFaults(raw: string, prev: FaultSpec[]): FaultSpec[] {
+  return [...prev, parseFaultSpec(raw)];
 }
 
 const flags = parseOrExit<BenchFlags>(program, process.argv, secrets);
@@ -93,6 +100,7 @@ try {
     repeat: flags.repeat,
     outDir: flags.out,
     ackMode,
+    faults: flags.fault,
     command: redactText(`pnpm bench ${process.argv.slice(2).join(' ')}`.trim(), secrets),
   });
   const out = terminalOutput(secrets);

@@ -20,7 +20,12 @@ interface Bucket {
   hist: Histogram;
   requests: number;
   errors: number;
+  /** 5xx answers and transport errors (status 0): what a fault's impact counts per second. */
+  serverErrors: number;
+  transportErrors: number;
 }
+
+const newBucket = (): Bucket => ({ hist: createHistogram(), requests: 0, errors: 0, serverErrors: 0, transportErrors: 0 });
 
 /*
  * The hot path writes each response into ONE histogram (its endpoint's current second); the endpoint's
@@ -44,11 +49,13 @@ class EndpointRecord {
     if (s.failed) this.errors++;
     this.statusCounts.set(s.status, (this.statusCounts.get(s.status) ?? 0) + 1);
     let b = second === this.#lastSecond ? this.#lastBucket : this.seconds.get(second);
-    if (!b) this.seconds.set(second, (b = { hist: createHistogram(), requests: 0, errors: 0 }));
+    if (!b) this.seconds.set(second, (b = newBucket()));
     this.#lastSecond = second;
     this.#lastBucket = b;
     b.requests++;
     if (s.failed) b.errors++;
+    if (s.status === 0) b.transportErrors++;
+    else if (s.status >= 500) b.serverErrors++;
     recordMs(b.hist, s.latencyMs);
     if (s.xCache) {
       this.sawXCache = true;
@@ -80,17 +87,23 @@ function summarize(records: readonly EndpointRecord[], durationS: number): Endpo
     for (const [t, b] of r.seconds) {
       whole.add(b.hist);
       let acc = perSecond.get(t);
-      if (!acc) perSecond.set(t, (acc = { hist: createHistogram(), requests: 0, errors: 0 }));
+      if (!acc) perSecond.set(t, (acc = newBucket()));
       acc.hist.add(b.hist);
       acc.requests += b.requests;
       acc.errors += b.errors;
+      acc.serverErrors += b.serverErrors;
+      acc.transportErrors += b.transportErrors;
     }
   }
   const timeline: TimelinePoint[] = [...perSecond.entries()]
     .sort((a, b) => a[0] - b[0])
     .map(([t, b]) => {
       const l = latencyStats(b.hist);
-      return { t, requests: b.requests, errors: b.errors, p50: l.p50, p95: l.p95, p99: l.p99, max: l.max };
+      const point: TimelinePoint = { t, requests: b.requests, errors: b.errors, p50: l.p50, p95: l.p95, p99: l.p99, max: l.max };
+      // Only when non-zero: the timeline stays as small as before for the usual error-free second.
+      if (b.serverErrors) point.serverErrors = b.serverErrors;
+      if (b.transportErrors) point.transportErrors = b.transportErrors;
+      return point;
     });
   return {
     requests,

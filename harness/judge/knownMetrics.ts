@@ -26,6 +26,9 @@ export const knownMetrics: Readonly<Record<string, KnownMetric>> = Object.freeze
   // Server-side: statements the API issued per request (per endpoint from its per-route counters; without a tag,
   // the whole API's statements over all requests). Judged after the run, like cache_hit_ratio.
   queries_per_request: { type: 'gauge', tags: ['endpoint'], source: 'endpoints[e].queriesPerRequest / summary.server.queriesPerRequest (API statement counters)' },
+  // Faults (--fault): the slowest recovery of the run's faults, and acknowledged writes not found in Postgres.
+  fault_recovery_s: { type: 'gauge', tags: [], source: 'max of summary.faults[].recoveryS (seconds)' },
+  acked_writes_lost: { type: 'counter', tags: [], source: 'summary.ackedWrites.lost (2xx writes missing from Postgres, by write id)' },
   dropped_iterations: { type: 'counter', tags: [], source: 'k6 dropped_iterations (open model only)' },
   // Server-side: the largest mean execution time (ms) of any statement in the measured phase's pg_stat_statements
   // delta (summary.server.slowestStatement); not measurable (skipped, with the reason) without pg_stat_statements.

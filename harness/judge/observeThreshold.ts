@@ -106,6 +106,20 @@ export function observeThreshold(summary: RunSummary, th: ParsedThreshold): Obse
       if (slowest === undefined) return { observed: null, judged: false, note: 'not measurable: pg_stat_statements could not be read on this Postgres (it must be in shared_preload_libraries; embedded Postgres has it)' };
       return slowest === null ? { observed: 0, judged: true, note: 'no statement ran in the measured phase' } : value(slowest.meanMs);
     }
+    case 'fault_recovery_s': {
+      const faults = summary.faults ?? [];
+      if (faults.length === 0) return missing('no faults were injected (--fault)');
+      const never = faults.filter((f) => f.recoveryS === null).map((f) => f.spec);
+      if (never.length > 0) return missing(`did not recover within the run: ${never.join(', ')}`);
+      return value(Math.max(...faults.map((f) => f.recoveryS!)));
+    }
+    case 'acked_writes_lost': {
+      const acked = summary.ackedWrites;
+      if (!acked) return missing('acknowledged writes were not tracked (a workload with an acked-write check, our own API, the closed-model autocannon driver)');
+      if (th.aggregation === 'count') return value(acked.lost);
+      const seconds = measuredSeconds(summary);
+      return seconds > 0 ? value(acked.lost / seconds) : missing('no measured duration: scenario.durationS is 0');
+    }
     case 'dropped_iterations': {
       const dropped = summary.validity.droppedIterations;
       if (dropped === null) return missing('no dropped-iteration data (only k6 reports it)');

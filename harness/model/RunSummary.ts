@@ -30,6 +30,10 @@ export interface TimelinePoint {
   p95: number;
   p99: number;
   max: number;
+  /** 5xx answers in this second (absent when 0). */
+  serverErrors?: number | undefined;
+  /** Transport errors (refused, reset, timeout) in this second (absent when 0). */
+  transportErrors?: number | undefined;
 }
 
 export interface EndpointSummary {
@@ -238,4 +242,69 @@ export interface RunSummary {
   trials: TrialSample[];
   /** Several k6 instances merged into this result (added in version 1; absent otherwise). */
   instances?: InstancesBlock | undefined;
+  /** Faults injected during the measured phase (`--fault`), in order (added in version 1; absent otherwise). */
+  faults?: FaultRecord[] | undefined;
+  /** Writes answered 2xx checked against Postgres by write id (workloads that declare it; added in version 1). */
+  ackedWrites?: AckedWrites | undefined;
+}
+
+/** Counts of one part of a fault's window. */
+export interface FaultWindowCounts {
+  requests: number;
+  serverErrors: number;
+  transportErrors: number;
+  /** Unexpected statuses other than 5xx (e.g. a 4xx the endpoint does not declare). */
+  otherErrors: number;
+}
+
+/** One injected fault and what it did. Times are seconds; `...AfterS` are measured from the fault's action. */
+export interface FaultRecord {
+  /** As given to --fault, e.g. "api-kill@20s". */
+  spec: string;
+  kind: 'api-kill' | 'api-term' | 'redis-down' | 'pg-restart';
+  /** What was done to the service, in words. */
+  method: string;
+  /** When the action began, seconds into the measured phase. */
+  atS: number;
+  /** How long the service was kept down before it was brought back. */
+  downS: number;
+  /** Until the service was back (restarted and listening, up again); null when bringing it back failed. */
+  restoredAfterS: number | null;
+  /** Until the first expected answer to a real request of the workload, probed every 100 ms. */
+  firstSuccessAfterS: number | null;
+  /** Until the end of the last second in the fault's window with a 5xx or transport error (0: none). */
+  errorsStopAfterS: number | null;
+  /** Until the first of 3 seconds in a row with every p95 budget of the thresholds met and no 5xx/transport error. */
+  p95BackAfterS: number | null;
+  /** The largest of the three above: what `fault_recovery_s` judges; null when the run never recovered. */
+  recoveryS: number | null;
+  /** From the action until the service was back and answering. */
+  during: FaultWindowCounts;
+  /** From then until the next fault or the end of the phase. */
+  after: FaultWindowCounts;
+  /** The API's cache hit ratio while the service was down (null across an API restart). */
+  cacheHitRatioDuring: number | null;
+  /** The API's cache hit ratio from recovery to the end of the fault's window: is the cache used again? */
+  cacheHitRatioAfter: number | null;
+  /** Acknowledged writes, answered 2xx between the previous fault and this one, that are not in Postgres. */
+  ackedWritesLost: number | null;
+  /** Set when the fault could not be carried out or the service did not come back. */
+  error?: string | undefined;
+}
+
+export interface AckedWrites {
+  /** Endpoints whose requests carried a write id. */
+  endpoints: string[];
+  /** Writes sent with an id (warm-up and measured). */
+  sent: number;
+  /** Writes answered 2xx. */
+  acknowledged: number;
+  /** Of those, found in Postgres after the run (the API stopped and flushed first). */
+  stored: number;
+  /** acknowledged - stored: what `acked_writes_lost` judges. */
+  lost: number;
+  /** Lost writes acknowledged after the last fault's action (no fault to blame). */
+  lostAfterLastFault: number;
+  /** The API's acknowledgement mode for buffered writes, when the run set one. */
+  ackMode?: 'buffered' | 'committed' | undefined;
 }

@@ -5,6 +5,7 @@
  * latency histogram from the embedded data.
  */
 import type { RunSummary } from '../model/RunSummary.ts';
+import { ackedWritesLine, faultCells, FAULT_HEADERS } from './faultRows.ts';
 import { ENDPOINT_HEADERS, endpointRows } from './endpointRows.ts';
 import { fmtCount, fmtMs, fmtObserved, fmtRate, fmtRatio } from './formatValue.ts';
 import { escapeHtml as e, jsonForScript, OFFLINE_CSP } from './html/escapeHtml.ts';
@@ -23,6 +24,15 @@ function thresholdsSection(s: RunSummary): string {
     s.thresholds.map((t) => [t.skipped ? 'skipped' : t.ok ? '✓' : '✗', t.metric, t.expression, fmtObserved(t.observed), t.note ?? '']),
     { align: ['left', 'left', 'left', 'right', 'left'], rowClass: (i) => (s.thresholds[i]!.ok ? 'ok' : 'crossed') },
   );
+}
+
+function faultsSection(s: RunSummary): string {
+  const ack = ackedWritesLine(s);
+  if (!s.faults?.length && !ack) return '';
+  const table = s.faults?.length
+    ? `<p class="hint">Seconds from each fault's action; on the charts above each fault is shaded from its action to its recovery. ${s.faults.map((f) => `${e(f.spec)}: ${e(f.method)}.`).join(' ')}</p>${htmlTable('faults-table', FAULT_HEADERS, s.faults.map(faultCells))}`
+    : '';
+  return `<section id="faults"><h2>Faults and acknowledged writes</h2>${table}${ack ? `<p id="acked-writes">${e(ack)}</p>` : ''}</section>`;
 }
 
 export async function renderHtml(s: RunSummary): Promise<string> {
@@ -72,6 +82,7 @@ ${warnings.length ? `<div class="warnings">${warnings.map((f) => `<p>⚠ ${e(f.l
 <div class="chart" id="chart-buckets"></div>
 ${htmlTable('spectrum-table', ['series', 'requests', ...SPECTRUM_PERCENTILES.map((p) => `p${p} ms`), 'max ms'], spectrumRows)}
 </section>
+${faultsSection(s)}
 <section id="server"><h2>Server side</h2>${factList(serverFacts(s))}${
     s.server.topStatements?.length
       ? htmlTable('statements-table', ['calls', 'mean ms', 'total ms', 'statement'], s.server.topStatements.map((q) => [fmtCount(q.calls), fmtMs(q.meanMs), fmtMs(q.totalMs), q.query]), { align: ['right', 'right', 'right', 'left'] })

@@ -3,6 +3,7 @@
  * observed values, endpoints, server-side numbers, validity flags, the warm-up phase apart, and the environment.
  */
 import type { RunSummary } from '../model/RunSummary.ts';
+import { ackedWritesLine, faultCells, FAULT_HEADERS } from './faultRows.ts';
 import { ENDPOINT_HEADERS, endpointRows, orderedEndpoints } from './endpointRows.ts';
 import { fmtCount, fmtMs, fmtObserved, fmtRate, fmtRatio } from './formatValue.ts';
 import { markdownTable, mdCell, mdCode, mdText } from './markdownTable.ts';
@@ -40,6 +41,14 @@ export function renderMarkdown(s: RunSummary): string {
   out.push(markdownTable([...ENDPOINT_HEADERS], endpointRows(s).map((r) => [mdCell(r[0]!), ...r.slice(1)]), RIGHT));
   const statusLines = orderedEndpoints(s).map(([n, e]) => `${n}: ${Object.entries(e.statusCounts).map(([k, v]) => `${k}×${v}`).join(', ')}`);
   if (statusLines.length) out.push('', `Responses by status: ${mdText(statusLines.join('; '))}`);
+
+  if (s.faults?.length) {
+    out.push('', '## Faults', '', `Seconds from each fault's action; recovery is the latest of first success, errors stopping and p95 back within budget.`, '');
+    out.push(markdownTable([...FAULT_HEADERS], s.faults.map((f) => faultCells(f).map(mdCell)), ['left', ...FAULT_HEADERS.slice(1).map(() => 'right' as const)]));
+    for (const f of s.faults) out.push('', `- ${mdCode(f.spec)}: ${mdText(f.method)}`);
+  }
+  const ackLine = ackedWritesLine(s);
+  if (ackLine) out.push('', mdText(ackLine));
 
   out.push('', '## Server side', '', facts(serverFacts(s)));
   if (s.server.topStatements?.length) {

@@ -5,6 +5,7 @@
  */
 import type { KeyDistribution } from '../../scenarios/Scenario.ts';
 import type { EndpointName } from '../model/RunSummary.ts';
+import type { FaultSpec } from '../faults/FaultSpec.ts';
 import type { Variant, Workload, WorkloadDefaults } from '../workload/Workload.ts';
 
 export interface BenchOptions {
@@ -35,6 +36,8 @@ export interface BenchOptions {
   outDir?: string | undefined;
   /** Buffered writes' acknowledgement, passed to the API as SCALEPROOF_ACK_MODE (workloads that declare it). */
   ackMode?: 'buffered' | 'committed' | undefined;
+  /** Faults to inject during the measured phase (--fault, repeatable). */
+  faults?: readonly FaultSpec[] | undefined;
   /** The command line as typed, for the report's "method". */
   command: string;
 }

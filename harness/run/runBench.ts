@@ -6,6 +6,7 @@
  * malformed threshold exits 2 before any load.
  */
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import type { Env } from '../config/readEnv.ts';
 import { migrate } from '../migrate/migrate.ts';
 import type { RunSummary, ServerSide } from '../model/RunSummary.ts';
@@ -15,6 +16,13 @@ import { redactUrl } from '../services/redactUrl.ts';
 import { enablePgStatStatements } from '../probe/pgStats.ts';
 import { snapshotServer, type ProbeTargets } from '../probe/snapshotServer.ts';
 import { serverSide } from '../probe/serverSide.ts';
+import { checkAckedWrites } from '../faults/checkAckedWrites.ts';
+import { faultControls } from '../faults/faultControls.ts';
+import { faultImpact } from '../faults/faultImpact.ts';
+import { validateFaults } from '../faults/FaultSpec.ts';
+import { runFaults, type FaultEvent } from '../faults/runFaults.ts';
+import { stitchBefore } from '../faults/stitchCounters.ts';
+import { WriteLedger } from '../faults/WriteLedger.ts';
 import { attachQueriesPerRequest, combineServerSides } from '../probe/combineServerSides.ts';
 import { loadThresholds } from '../judge/loadThresholds.ts';
 import { validateThresholds } from '../judge/validateThresholds.ts';
@@ -64,6 +72,8 @@ export async function runBench(o: BenchOptions, ctx: RunContext): Promise<BenchO
   validateThresholds(thresholds, { endpoints: Object.keys(workload.endpoints) });
   const baseline = o.baseline ? await readSummary(o.baseline) : undefined;
   const k6Bin = o.driver === 'k6' ? await findK6(env.k6Bin, env.pathVar) : undefined;
+  const faults = o.faults ?? [];
+  validateFaults(faults, { durationS: o.durationS, repeat: o.repeat, target: o.target !== undefined, driver: o.driver, openModel: o.ratePerSecond !== undefined });
   const scenario = buildScenario(workload, {
     users: o.users,
     seed: o.seed,
@@ -89,6 +99,8 @@ export async function runBench(o: BenchOptions, ctx: RunContext): Promise<BenchO
     let dataset: RunSummary['environment']['dataset'];
     let datasetLoad: RunSummary['environment']['datasetLoad'];
     let baseUrl: string;
+    let schemaUrl: string | undefined;
+    let restartApi: (() => Promise<void>) | undefined;
     if (o.target) {
       baseUrl = o.target;
       log(`driving ${redactUrl(o.target)} (--target: no services, no seeding, no API started)`);
@@ -104,7 +116,8 @@ export async function runBench(o: BenchOptions, ctx: RunContext): Promise<BenchO
       dataset = seeded.identity;
       datasetLoad = { skipped: seeded.skipped, wallSeconds: seeded.wallSeconds, facts: { ...seeded.facts } };
       await enablePgStatStatements(services.postgres.url);
-      api = await startApi({
+      schemaUrl = databaseUrl;
+      const apiOptions = {
         entry: ctx.apiCommand.entry,
         args: ctx.apiCommand.args,
         env: {
@@ -117,11 +130,17 @@ export async function runBench(o: BenchOptions, ctx: RunContext): Promise<BenchO
           // Warnings and errors still reach the terminal; per-request info lines would drown the progress line.
           SCALEPROOF_LOG_LEVEL: ctx.childEnv.SCALEPROOF_LOG_LEVEL ?? 'warn',
           ...(o.ackMode ? { SCALEPROOF_ACK_MODE: o.ackMode } : {}),
-        },
+        } as Record<string, string | undefined>,
         log,
-      });
+      };
+      api = await startApi(apiOptions);
       stops.push(() => api!.stop());
       baseUrl = api.url;
+      // A faulted API comes back on the same port, so the load generator's URL stays valid.
+      const port = new URL(api.url).port;
+      restartApi = async () => {
+        api = await startApi({ ...apiOptions, env: { ...apiOptions.env, PORT: port } });
+      };
       log(`API under test at ${baseUrl}`);
     }
 
@@ -129,8 +148,19 @@ export async function runBench(o: BenchOptions, ctx: RunContext): Promise<BenchO
     const inProcessCache = services?.redis.kind === 'in-process';
     // One key stream for the whole run: the seeder's sampler, so every key exists and is as hot as seeded.
     const sampler = createKeySampler(scenario.keys);
+    // Writes carry ids when the workload can check them (closed-model autocannon, our own API): acked means stored?
+    const check = workload.ackedWrites;
+    const ledger = check && schemaUrl && o.driver === 'autocannon' && scenario.load.kind === 'closed' ? new WriteLedger() : undefined;
+    const writes = ledger && check ? { endpoints: check.endpoints, ledger } : undefined;
+    const controls = faults.length > 0 && services && api && restartApi
+      ? faultControls({
+          faults, redis: services.redis, postgres: services.postgres, baseUrl, endpoints: scenario.endpoints,
+          api: { kill: () => api!.kill(), term: async () => void (await api!.stop()), start: restartApi },
+        })
+      : undefined;
     const phase = (p: 'warmup' | 'measured', durationS: number) =>
-      drivePhase({ scenario, endpointsModule: workload.endpointsModule, baseUrl, sampler, phase: p, durationS, driver: o.driver, k6Bin, k6Instances: o.k6Instances, thresholds, progress: ctx.progress, log });
+      drivePhase({ scenario, endpointsModule: workload.endpointsModule, baseUrl, sampler, phase: p, durationS, driver: o.driver, k6Bin, k6Instances: o.k6Instances, thresholds, progress: ctx.progress, log, writes });
+    const runStart = new Date();
 
     // Warm-up once, before the first trial; its numbers are kept apart and never merged.
     let warmup: PhaseResult | undefined;
@@ -148,10 +178,18 @@ export async function runBench(o: BenchOptions, ctx: RunContext): Promise<BenchO
     let dropped: number | null = null;
     let openModel: RunSummary['validity']['openModel'];
     let instances: RunSummary['instances'];
+    let t0 = 0;
+    let events: FaultEvent[] = [];
     for (let trial = 1; trial <= o.repeat; trial++) {
       log(`measured${o.repeat > 1 ? ` trial ${trial}/${o.repeat}` : ''}: ${o.durationS}s, ${o.driver}`);
-      const before = await snapshotServer(probes);
+      let before = await snapshotServer(probes);
+      t0 = performance.now();
+      const faultRun = controls ? runFaults(faults, controls, t0, log) : undefined;
       const m = await phase('measured', o.durationS);
+      if (faultRun) {
+        events = await faultRun.finish();
+        before = stitchBefore(before, events);
+      }
       const after = await snapshotServer(probes);
       notes.push(...before.errors, ...after.errors, ...m.validity.notes);
       const xCache = sumXCache(m.measure);
@@ -171,6 +209,12 @@ export async function runBench(o: BenchOptions, ctx: RunContext): Promise<BenchO
     attachQueriesPerRequest(merged.endpoints, scenario.endpoints, server.routes);
     if (inProcessCache) notes.push('Redis was not available: the API used its in-process cache; cache numbers are not Redis numbers.');
     if (saturated) notes.push('The load generator was saturated: latencies include client-side queueing; use fewer connections or a bigger machine.');
+    // The API stops (drains, flushes) before its writes are looked up; stopAll later finds it stopped.
+    await api?.stop();
+    const acked = ledger && check && schemaUrl
+      ? await checkAckedWrites({ check, ledger, databaseUrl: schemaUrl, since: runStart, t0, lastFaultAtS: events.at(-1)?.atS, ackMode: o.ackMode })
+      : undefined;
+    const faultRecords = controls ? faultImpact({ events, endpoints: merged.endpoints, totals: merged.totals, durationS: o.durationS, thresholds, lostAckSeconds: acked?.lostAckSeconds }) : undefined;
 
     const summary: RunSummary = {
       schemaVersion: SUMMARY_SCHEMA_VERSION,
@@ -208,6 +252,8 @@ export async function runBench(o: BenchOptions, ctx: RunContext): Promise<BenchO
       thresholds: [],
       trials: samples,
       instances,
+      faults: faultRecords,
+      ackedWrites: acked?.summary,
     };
     summary.thresholds = evaluateThresholds(summary, thresholds);
     const gate = baseline ? regressionGate(baseline, summary, { maxRegression: o.maxRegression }) : undefined;

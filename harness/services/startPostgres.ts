@@ -97,13 +97,15 @@ async function startEmbedded(dataDir: string, log: Log): Promise<PostgresHandle>
   const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
   const { serverVersion } = await checkPostgres(url);
   log(`embedded Postgres ${serverVersion} on 127.0.0.1:${port} (data in ${dataDir})`);
-  const proc = (pg as unknown as { process?: { pid?: number } }).process;
+  // Read each time: a pg-restart fault replaces the server process.
+  const procOf = () => (pg as unknown as { process?: { pid?: number } }).process;
   let stopped = false;
   // Safety net for exits that skipped stop() (an uncaught error): a fast shutdown request, sent synchronously.
   const onExit = () => {
-    if (!stopped && proc?.pid) {
+    const pid = procOf()?.pid;
+    if (!stopped && pid) {
       try {
-        process.kill(proc.pid, 'SIGINT');
+        process.kill(pid, 'SIGINT');
       } catch {
         /* already gone */
       }
@@ -114,12 +116,21 @@ async function startEmbedded(dataDir: string, log: Log): Promise<PostgresHandle>
     kind: 'embedded',
     url,
     serverVersion,
-    pid: proc?.pid,
+    get pid() {
+      return procOf()?.pid;
+    },
     stop: async () => {
       if (stopped) return;
       stopped = true;
       process.removeListener('exit', onExit);
       await pg.stop();
+    },
+    outage: {
+      method: 'stop (fast shutdown) and start of the embedded Postgres, same port and data directory',
+      down: () => pg.stop(),
+      up: async () => {
+        if (!stopped) await pg.start();
+      },
     },
   };
 }

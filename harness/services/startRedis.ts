@@ -3,7 +3,7 @@
  * else an in-process cache inside the API (announced loudly and recorded in every summary, because its
  * numbers are not Redis numbers).
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { Redis } from 'ioredis';
 import { ScaleproofError } from '../errors/ScaleproofError.ts';
@@ -43,9 +43,45 @@ export async function startRedis(opts: { redisUrl?: string | undefined; log: Log
 
 export async function spawnRedis(bin: string, log: Log): Promise<RedisHandle> {
   const port = await freePort();
+  let child = await launchRedis(bin, port);
+  const url = `redis://127.0.0.1:${port}`;
+  const { serverVersion } = await checkRedis(url);
+  log(`redis-server ${serverVersion} started on 127.0.0.1:${port} (no persistence)`);
+  let stopped = false;
+  const kill = async (signal: NodeJS.Signals) => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = once(child, 'exit');
+    child.kill(signal);
+    await exited;
+  };
+  return {
+    kind: 'spawned',
+    url,
+    serverVersion,
+    get pid() {
+      return child.pid;
+    },
+    stop: async () => {
+      if (stopped) return;
+      stopped = true;
+      await kill('SIGTERM');
+    },
+    outage: {
+      method: "SIGKILL of the harness's own redis-server (clients see refused connections), then a fresh one on the same port: the cache comes back empty",
+      down: () => kill('SIGKILL'),
+      up: async () => {
+        if (stopped) return;
+        child = await launchRedis(bin, port);
+      },
+    },
+  };
+}
+
+/** Starts redis-server on `port` and resolves once it accepts connections. */
+async function launchRedis(bin: string, port: number): Promise<ChildProcess> {
   const child = spawn(bin, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
-  const ready = new Promise<void>((resolve, reject) => {
+  await new Promise<void>((resolve, reject) => {
     const onData = (b: Buffer) => {
       out += b.toString();
       if (out.includes('Ready to accept connections')) resolve();
@@ -55,22 +91,5 @@ export async function spawnRedis(bin: string, log: Log): Promise<RedisHandle> {
     child.once('exit', (code) => reject(new ScaleproofError('SP_REDIS_UNREACHABLE', `redis-server exited with code ${code} before it was ready: ${out.trim().split('\n').slice(-3).join(' | ')}`)));
     child.once('error', reject);
   });
-  await ready;
-  const url = `redis://127.0.0.1:${port}`;
-  const { serverVersion } = await checkRedis(url);
-  log(`redis-server ${serverVersion} started on 127.0.0.1:${port} (no persistence)`);
-  let stopped = false;
-  return {
-    kind: 'spawned',
-    url,
-    serverVersion,
-    pid: child.pid,
-    stop: async () => {
-      if (stopped || child.exitCode !== null) return;
-      stopped = true;
-      const exited = once(child, 'exit');
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
+  return child;
 }

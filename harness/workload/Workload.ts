@@ -92,6 +92,18 @@ export interface DatasetDefinition {
   measureRawCopy?(databaseUrl: string, rows: number): Promise<{ rows: number; rowsPerSecond: number; details?: Readonly<Record<string, number>> }>;
 }
 
+/**
+ * The exact "acknowledged means stored" check: requests of `endpoints` carry a unique write id
+ * (x-scaleproof-write-id, reference-impl/platform/writeId.ts) that the API stores with the row; after the run the
+ * engine asks which of the ids it saw answered 2xx are in Postgres.
+ */
+export interface AckedWriteCheck {
+  /** Endpoints whose requests carry a write id. */
+  endpoints: readonly string[];
+  /** The subset of `ids` stored in the variant's schema (`databaseUrl` is scoped to it), rows created at or after `since`. */
+  storedIds(databaseUrl: string, ids: readonly number[], since: Date): Promise<Set<number>>;
+}
+
 export interface Variant {
   name: string;
   /** One line: what this variant is in the plan's words. */
@@ -117,6 +129,8 @@ export interface Workload {
   /** The plan's documented targets, k6 syntax, each line citing the plan. */
   thresholds: ThresholdSet;
   dataset: DatasetDefinition;
+  /** When present, every run checks that the writes answered 2xx are stored (summary.ackedWrites). */
+  ackedWrites?: AckedWriteCheck | undefined;
   /** Environment variables this workload's API reads (they join the documented list). */
   env: Readonly<Record<string, EnvVarSpec>>;
   /** At least `optimized` (the plan as written) and `naive` (the "before" it describes). */

@@ -26,6 +26,7 @@ export function defineWorkload(w: Workload): Readonly<Workload> {
   }
   for (const name of Object.keys(w.defaults.mix)) if (!names.includes(name)) throw bad(`default mix names unknown endpoint ${JSON.stringify(name)}`);
   if (!Object.values(w.defaults.mix).some((x) => x > 0)) throw bad('default mix has no endpoint with a weight above 0');
+  for (const name of w.ackedWrites?.endpoints ?? []) if (!names.includes(name)) throw bad(`ackedWrites names unknown endpoint ${JSON.stringify(name)}`);
   if (!w.dataset.tables.includes(w.dataset.largestTable)) throw bad(`largestTable ${w.dataset.largestTable} is not one of its tables`);
   validateThresholds(w.thresholds, { endpoints: names });
   return Object.freeze({

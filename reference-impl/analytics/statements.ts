@@ -53,4 +53,4 @@ export const statements = {
 };
 
 /** Events go in by COPY; created_at is the moment the API accepted the event, id comes from the sequence. */
-export const COPY_EVENTS_SQL = 'COPY pin_analytics (pin_id, pin_number, event_type, created_at) FROM STDIN';
+export const COPY_EVENTS_SQL = 'COPY pin_analytics (pin_id, pin_number, event_type, created_at, write_id) FROM STDIN';

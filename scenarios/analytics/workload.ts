@@ -41,6 +41,11 @@ export const analyticsWorkload = defineWorkload({
   thresholds: analyticsThresholds,
   dataset: analyticsDataset,
   env: analyticsEnv,
+  // Every POST /pins/:number/events carries a write id; after the run each 2xx is looked up in pin_analytics.
+  ackedWrites: {
+    endpoints: ['pin_events'],
+    storedIds: async (url, ids, since) => (await import('../../reference-impl/analytics/storedWriteIds.ts')).storedWriteIds(url, ids, since),
+  },
   defaultVariant: 'optimized',
   variants: {
     optimized: {

@@ -110,6 +110,31 @@ describe.skipIf(!haveChromium)(chromiumTitle('report.html in headless Chromium')
     }
   });
 
+  it('marks each fault on both over-time charts and lists it in the faults table, with the acked-writes line', async () => {
+    const run = syntheticRun({ seed: 33, durationS: 6, thresholds: THRESHOLDS });
+    const window = { requests: 10, serverErrors: 1, transportErrors: 2, otherErrors: 0 };
+    const fault = (spec: string, kind: 'api-kill' | 'redis-down', atS: number) => ({
+      spec, kind, method: 'test', atS, downS: 0, restoredAfterS: 0.5, firstSuccessAfterS: 0.6, errorsStopAfterS: 1, p95BackAfterS: 1, recoveryS: 1,
+      during: window, after: window, cacheHitRatioDuring: null, cacheHitRatioAfter: 0.9, ackedWritesLost: kind === 'api-kill' ? 3 : 0,
+    });
+    run.faults = [fault('api-kill@1s', 'api-kill', 1), fault('redis-down@3s+1s', 'redis-down', 3)];
+    run.ackedWrites = { endpoints: ['pin_events'], sent: 50, acknowledged: 40, stored: 37, lost: 3, lostAfterLastFault: 0, ackMode: 'buffered' };
+    const { files: f } = await writeReports(run, path.join(OUT, 'faults'));
+    const opened = await openOffline(browser, f['report.html']!);
+    try {
+      const { page } = opened;
+      await page.waitForSelector('body[data-charts="ready"]', { timeout: 20_000 });
+      // The draw hook counts per chart; both charts draw both faults.
+      expect(await page.getAttribute('body', 'data-fault-markers')).toBe('2');
+      const rows = await page.$$eval('#faults-table tbody tr', (trs) => trs.map((r) => r.querySelector('td')!.textContent));
+      expect(rows).toEqual(['api-kill@1s', 'redis-down@3s+1s']);
+      expect(await page.textContent('#acked-writes')).toContain('3 LOST');
+      expect(opened.pageErrors).toEqual([]);
+    } finally {
+      await opened.close();
+    }
+  });
+
   it('keeps "</script>" in the embedded data inert: the page still parses its JSON and shows the text literally', async () => {
     const evil = syntheticRun({ seed: 32, thresholds: THRESHOLDS });
     evil.runId = 'run</script><script>alert(1)</script><!--';

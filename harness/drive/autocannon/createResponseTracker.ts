@@ -20,6 +20,8 @@ import type { EndpointSpec } from '../../../scenarios/Scenario.ts';
 import { ScaleproofError } from '../../errors/ScaleproofError.ts';
 import type { EndpointPicker } from './createEndpointPicker.ts';
 import { serializeRequest } from './serializeRequest.ts';
+import type { WriteLedger } from '../../faults/WriteLedger.ts';
+import { WRITE_ID_HEADER } from '../../../reference-impl/platform/writeId.ts';
 
 export type XCache = 'HIT' | 'MISS';
 
@@ -42,6 +44,11 @@ export interface ResponseTrackerOptions {
   /** Header lines every request carries (Host, keep-alive, phase), from fixedHeaderLines(). */
   headerLines: string;
   onSample: SampleSink;
+  /**
+   * Writes to track: requests of these endpoint indices carry a fresh x-scaleproof-write-id (built per request,
+   * never from the hot-key cache), and each 2xx is entered in the ledger, for the acked-write check.
+   */
+  writes?: { endpoints: ReadonlySet<number>; ledger: WriteLedger } | undefined;
 }
 
 export interface ResponseTracker {
@@ -66,6 +73,8 @@ interface ClientInternals {
 interface Pending {
   ep: number;
   startMs: number;
+  /** 0 when the request carries no write id. */
+  writeId: number;
 }
 
 function isClient(c: unknown): c is ClientInternals {
@@ -105,8 +114,10 @@ export function requestBuffers(endpoints: readonly EndpointSpec[], pathPrefix: s
 }
 
 export function createResponseTracker(opts: ResponseTrackerOptions): ResponseTracker {
-  const { endpoints, picker, sampler, pathPrefix, headerLines, onSample } = opts;
+  const { endpoints, picker, sampler, pathPrefix, headerLines, onSample, writes } = opts;
   const requestBuffer = requestBuffers(endpoints, pathPrefix, headerLines);
+  const withWriteId = (ep: number, key: number, id: number) =>
+    Buffer.from(serializeRequest(endpoints[ep]!.request(key), pathPrefix, `${headerLines}${WRITE_ID_HEADER}: ${id}\r\n`));
   let sent = 0;
   let cutOff = 0;
   let orphans = 0;
@@ -135,9 +146,10 @@ export function createResponseTracker(opts: ResponseTrackerOptions): ResponseTra
         boundConn = conn;
       }
       const ep = picker.next();
+      const writeId = writes?.endpoints.has(ep) ? writes.ledger.nextId() : 0;
       // A Buffer: socket writes of strings cost several microseconds more per request in Node 20.
-      const raw = requestBuffer(ep, sampler.next());
-      pending.push({ ep, startMs: performance.now() });
+      const raw = writeId ? withWriteId(ep, sampler.next(), writeId) : requestBuffer(ep, sampler.next());
+      pending.push({ ep, startMs: performance.now(), writeId });
       sent++;
       return raw;
     };
@@ -152,6 +164,7 @@ export function createResponseTracker(opts: ResponseTrackerOptions): ResponseTra
         return;
       }
       const now = performance.now();
+      if (p.writeId && status >= 200 && status < 300) writes!.ledger.acked(p.writeId, now);
       onSample(p.ep, status, now - p.startMs, xCache, now);
       xCache = undefined;
     });

@@ -21,7 +21,7 @@ import type { EndpointSummary, LoadModel } from '../../model/RunSummary.ts';
 import { LatencyRecorder, type ResponseSample } from '../LatencyRecorder.ts';
 import { autocannonTotalsOf, type AutocannonTotals } from './AutocannonTotals.ts';
 import { createEndpointPicker } from './createEndpointPicker.ts';
-import { createResponseTracker, type KeySampler, type XCache } from './createResponseTracker.ts';
+import { createResponseTracker, type KeySampler, type ResponseTrackerOptions, type XCache } from './createResponseTracker.ts';
 import { createSaturationMonitor, type SaturationReport } from './createSaturationMonitor.ts';
 import { fixedHeaderLines } from './serializeRequest.ts';
 import type { DriveProgress } from './DriveProgress.ts';
@@ -48,6 +48,8 @@ export interface PhaseOptions {
   timeoutS?: number | undefined;
   onProgress?: ((p: DriveProgress) => void) | undefined;
   signal?: AbortSignal | undefined;
+  /** Writes to tag with ids and ledger (see createResponseTracker). */
+  writes?: ResponseTrackerOptions['writes'];
 }
 
 export interface PhaseResult {
@@ -97,7 +99,7 @@ export async function runAutocannonPhase(opts: PhaseOptions): Promise<PhaseResul
     recent.add(latencyMs);
   };
   const headerLines = fixedHeaderLines(host, { [PHASE_HEADER]: opts.phase });
-  const tracker = createResponseTracker({ endpoints, picker, sampler: opts.sampler, pathPrefix, headerLines, onSample });
+  const tracker = createResponseTracker({ endpoints, picker, sampler: opts.sampler, pathPrefix, headerLines, onSample, writes: opts.writes });
 
   const monitor = createSaturationMonitor();
   const startMs = performance.now();

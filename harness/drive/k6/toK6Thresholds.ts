@@ -18,7 +18,7 @@ export const MEASURED_SCENARIO = 'measured';
 export const WARMUP_SCENARIO = 'warmup';
 
 /** Metrics k6 cannot observe; the evaluator judges them after the run. */
-const SERVER_SIDE = new Set(['cache_hit_ratio', 'queries_per_request', 'statement_mean_ms_max']);
+const SERVER_SIDE = new Set(['cache_hit_ratio', 'queries_per_request', 'statement_mean_ms_max', 'fault_recovery_s', 'acked_writes_lost']);
 
 export interface K6ThresholdMapping {
   metric: string;

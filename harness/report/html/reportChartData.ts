@@ -5,6 +5,7 @@
  */
 import type { EndpointSummary, RunSummary } from '../../model/RunSummary.ts';
 import { orderedEndpoints } from '../endpointRows.ts';
+import { faultSpans } from '../faultRows.ts';
 import { bucketLowerMs, latencyDistribution, percentileGrid, type LatencyDistribution } from '../latencyDistribution.ts';
 
 export interface ChartEntity {
@@ -20,6 +21,8 @@ export interface ChartEntity {
 
 export interface ReportChartData {
   runId: string;
+  /** Injected faults, drawn on the over-time charts as a line at the action and a band until recovery. */
+  faults: Array<{ label: string; atS: number; untilS: number }>;
   percentileX: number[];
   bucketLowerMs: number[];
   entities: ChartEntity[];
@@ -56,6 +59,7 @@ export function reportChartData(s: RunSummary): ReportChartData {
   });
   return {
     runId: s.runId,
+    faults: faultSpans(s),
     percentileX: grid.slice(0, resolved),
     bucketLowerMs: bucketIdx.map((i) => Number(bucketLowerMs(i).toPrecision(4))),
     entities: sources.map(([name, e], k) => {

@@ -4,7 +4,7 @@
  * percentile curve of every series on HdrHistogram's log axis, and the share of requests per latency bucket.
  * Sets <body data-charts="ready"> when done, or data-charts="error" with the message shown on the page.
  */
-/* global uPlot, document */
+/* global uPlot, document, devicePixelRatio */
 (function () {
   'use strict';
   var COLORS = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#8c564b', '#17becf'];
@@ -49,6 +49,40 @@
     return [t.t, t.requests, t.errors];
   }
 
+  // Faults (--fault): a dashed line at the action, a band until recovery, the spec as label. Counts what it drew
+  // in <body data-fault-markers>, so the rendering test can tell the markers are there.
+  var faultMarkers = {
+    hooks: {
+      draw: [
+        function (u) {
+          var ctx = u.ctx;
+          var top = u.bbox.top;
+          var h = u.bbox.height;
+          var drawn = 0;
+          (data.faults || []).forEach(function (f) {
+            var x0 = u.valToPos(f.atS, 'x', true);
+            var x1 = u.valToPos(Math.max(f.untilS, f.atS), 'x', true);
+            ctx.save();
+            ctx.fillStyle = 'rgba(214,39,40,0.10)';
+            ctx.fillRect(x0, top, Math.max(2, x1 - x0), h);
+            ctx.strokeStyle = '#d62728';
+            ctx.setLineDash([4, 3]);
+            ctx.beginPath();
+            ctx.moveTo(x0, top);
+            ctx.lineTo(x0, top + h);
+            ctx.stroke();
+            ctx.fillStyle = '#d62728';
+            ctx.font = Math.round(11 * devicePixelRatio) + 'px sans-serif';
+            ctx.fillText(f.label, x0 + 4, top + 12 * devicePixelRatio);
+            ctx.restore();
+            drawn++;
+          });
+          document.body.setAttribute('data-fault-markers', String(drawn));
+        },
+      ],
+    },
+  };
+
   // Whole seconds only: the timeline has one point per second.
   var timeAxis = { label: 'seconds into the measured phase', incrs: [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 1800, 3600], values: function (u, splits) { return splits.map(function (v) { return v + ' s'; }); } };
 
@@ -65,6 +99,7 @@
         { label: 'p99', stroke: COLORS[1], width: 1.5, value: function (u, v) { return msLabel(v); } },
       ],
       axes: [timeAxis, { label: 'ms', size: 60 }],
+      plugins: [faultMarkers],
     },
     latencyData(data.entities[0]),
     document.getElementById('chart-latency'),
@@ -82,6 +117,7 @@
         { label: 'errors/s', stroke: COLORS[1], width: 1.5 },
       ],
       axes: [timeAxis, { label: 'per second', size: 60 }],
+      plugins: [faultMarkers],
     },
     throughputData(data.entities[0]),
     document.getElementById('chart-throughput'),

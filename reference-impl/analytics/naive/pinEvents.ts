@@ -12,11 +12,12 @@ import { pinIdFromNumber } from '../../../seeders/analytics/pinNumber.ts';
 import { httpErrors } from '../../platform/errors/httpErrors.ts';
 import { eventBodySchema, type EventBody } from '../validation/eventBodySchema.ts';
 import { parsePinNumber } from '../validation/pinNumber.ts';
+import { writeIdOf } from '../../platform/writeId.ts';
 import type { NaiveParts } from './NaiveParts.ts';
 
 const ACCEPTED = '{"accepted":1}';
 const JSON_TYPE = 'application/json; charset=utf-8';
-const INSERT_EVENT = 'INSERT INTO pin_analytics (pin_id, pin_number, event_type) VALUES ($1, $2, $3)';
+const INSERT_EVENT = 'INSERT INTO pin_analytics (pin_id, pin_number, event_type, write_id) VALUES ($1, $2, $3, $4)';
 
 export function naivePinEventsRoute(app: FastifyInstance, parts: NaiveParts): void {
   const { db, metrics, config } = parts;
@@ -26,8 +27,9 @@ export function naivePinEventsRoute(app: FastifyInstance, parts: NaiveParts): vo
     { schema: { body: eventBodySchema }, bodyLimit: config.bodyLimitBytes },
     async (request, reply) => {
       const pinNumber = parsePinNumber(request.params.number);
+      const writeId = writeIdOf(request.headers) ?? null;
       try {
-        await db.query({ text: INSERT_EVENT, values: [pinIdFromNumber(pinNumber), pinNumber, request.body.event_type] });
+        await db.query({ text: INSERT_EVENT, values: [pinIdFromNumber(pinNumber), pinNumber, request.body.event_type, writeId] });
       } catch (err) {
         throw httpErrors.databaseUnavailable(err);
       }

@@ -15,6 +15,7 @@ import { httpErrors } from '../../platform/errors/httpErrors.ts';
 import { eventBodySchema, type EventBody } from '../validation/eventBodySchema.ts';
 import { parsePinNumber } from '../validation/pinNumber.ts';
 import { eventLine } from '../writeBuffer/eventLine.ts';
+import { writeIdOf } from '../../platform/writeId.ts';
 
 const ACCEPTED = Buffer.from('{"accepted":1}'); // encoded once, not per response
 const JSON_TYPE = 'application/json; charset=utf-8';
@@ -29,7 +30,7 @@ export function pinEventsRoute(app: FastifyInstance, parts: AnalyticsParts): voi
     { schema: { body: eventBodySchema }, bodyLimit: config.bodyLimitBytes },
     async (request, reply) => {
       const pinNumber = parsePinNumber(request.params.number);
-      const line = eventLine(pinNumber, request.body.event_type, Date.now());
+      const line = eventLine(pinNumber, request.body.event_type, Date.now(), writeIdOf(request.headers));
       const outcome = committed ? await buffer.offerCommitted(line) : buffer.offer(line);
       if (outcome !== 'accepted') {
         metrics.eventRejected(outcome);

@@ -1,0 +1,127 @@
+/*
+ * Injects a run's faults during its measured phase, one after another at their times, and records what was done
+ * and when (seconds since the phase began, on performance.now()). After each action the service is brought back
+ * and a real request of the workload is sent every 100 ms until it is answered as expected: the first success.
+ * The API's and Redis's counters are read around each fault, because a restart resets them (the run's
+ * before/after deltas are stitched from these segments) and the hit ratio before and after Redis returns is a
+ * fault's own figure.
+ */
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { ApiMetricsSnapshot } from '../probe/apiMetrics.ts';
+import type { RedisInfoSnapshot } from '../probe/redisInfo.ts';
+import type { ServiceOutage } from '../services/ServiceHandle.ts';
+import type { FaultSpec } from './FaultSpec.ts';
+
+export interface FaultControls {
+  api?: { kill(): Promise<void>; term(): Promise<void>; start(): Promise<void> } | undefined;
+  redis?: ServiceOutage | undefined;
+  postgres?: ServiceOutage | undefined;
+  /** One real request of the workload: true when answered with a status the endpoint expects. */
+  probe(): Promise<boolean>;
+  apiCounters(): Promise<ApiMetricsSnapshot | undefined>;
+  redisCounters(): Promise<RedisInfoSnapshot | undefined>;
+}
+
+export interface FaultEvent {
+  spec: FaultSpec;
+  method: string;
+  /** When the action began, seconds into the measured phase. */
+  atS: number;
+  /** When the service was back (restarted, up again), or null if bringing it back failed. */
+  restoredAtS: number | null;
+  /** The probe's first expected answer after the action, or null if none came before the deadline. */
+  firstSuccessAtS: number | null;
+  /** API counters just before the action, at restore, and at the end of this fault's window (next fault or run end). */
+  api: { start?: ApiMetricsSnapshot | undefined; restored?: ApiMetricsSnapshot | undefined; end?: ApiMetricsSnapshot | undefined };
+  /** Redis INFO just before the action (a redis-down restart resets the server's counters). */
+  redisStart?: RedisInfoSnapshot | undefined;
+  error?: string | undefined;
+}
+
+const PROBE_EVERY_MS = 100;
+const PROBE_DEADLINE_MS = 60_000;
+
+const METHODS: Record<string, string> = {
+  'api-kill': 'SIGKILL of the API process (a crash: nothing drained), then a new API process on the same port',
+  'api-term': 'SIGTERM of the API process (it drains and flushes), then a new API process on the same port',
+};
+
+export interface FaultRun {
+  /** Waits for every fault to have been done and recovered (or given up), then closes the last window. */
+  finish(): Promise<FaultEvent[]>;
+}
+
+/** Starts the schedule now: `t0` (performance.now() ms) is the measured phase's start. */
+export function runFaults(specs: readonly FaultSpec[], controls: FaultControls, t0: number, log: (line: string) => void): FaultRun {
+  const events: FaultEvent[] = [];
+  const sinceStart = () => (performance.now() - t0) / 1000;
+  const loop = (async () => {
+    for (const spec of [...specs].sort((a, b) => a.atS - b.atS)) {
+      const wait = t0 + spec.atS * 1000 - performance.now();
+      if (wait > 0) await sleep(wait);
+      const [apiNow, redisNow] = await Promise.all([controls.apiCounters(), controls.redisCounters()]);
+      const prev = events.at(-1);
+      if (prev) prev.api.end = apiNow;
+      const event: FaultEvent = { spec, method: methodOf(spec, controls), atS: sinceStart(), restoredAtS: null, firstSuccessAtS: null, api: { start: apiNow }, redisStart: redisNow };
+      events.push(event);
+      log(`fault ${spec.spec}: ${event.method}`);
+      try {
+        await inject(spec, controls);
+        event.restoredAtS = sinceStart();
+        event.api.restored = await controls.apiCounters();
+        event.firstSuccessAtS = await firstSuccess(controls, sinceStart);
+        log(`fault ${spec.spec}: back after ${(event.restoredAtS - event.atS).toFixed(2)} s; first success after ${event.firstSuccessAtS === null ? 'none' : `${(event.firstSuccessAtS - event.atS).toFixed(2)} s`}`);
+      } catch (err) {
+        event.error = (err as Error).message;
+        log(`fault ${spec.spec}: FAILED: ${event.error}`);
+      }
+    }
+  })();
+  return {
+    finish: async () => {
+      await loop;
+      const last = events.at(-1);
+      if (last) last.api.end = await controls.apiCounters();
+      return events;
+    },
+  };
+}
+
+function methodOf(spec: FaultSpec, c: FaultControls): string {
+  if (spec.kind === 'redis-down') return c.redis?.method ?? 'none';
+  if (spec.kind === 'pg-restart') return c.postgres?.method ?? 'none';
+  return METHODS[spec.kind]!;
+}
+
+async function inject(spec: FaultSpec, c: FaultControls): Promise<void> {
+  const down = () => (spec.downS > 0 ? sleep(spec.downS * 1000) : Promise.resolve());
+  switch (spec.kind) {
+    case 'api-kill':
+    case 'api-term': {
+      if (!c.api) throw new Error('no API process of the harness to fault');
+      await (spec.kind === 'api-kill' ? c.api.kill() : c.api.term());
+      await down();
+      await c.api.start();
+      return;
+    }
+    case 'redis-down':
+    case 'pg-restart': {
+      const outage = spec.kind === 'redis-down' ? c.redis : c.postgres;
+      if (!outage) throw new Error(`no ${spec.kind === 'redis-down' ? 'Redis' : 'Postgres'} of the harness to fault`);
+      await outage.down();
+      await down();
+      await outage.up();
+      return;
+    }
+  }
+}
+
+async function firstSuccess(c: FaultControls, sinceStart: () => number): Promise<number | null> {
+  const deadline = performance.now() + PROBE_DEADLINE_MS;
+  while (performance.now() < deadline) {
+    if (await c.probe().catch(() => false)) return sinceStart();
+    await sleep(PROBE_EVERY_MS);
+  }
+  return null;
+}
