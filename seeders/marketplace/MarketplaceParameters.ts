@@ -5,7 +5,7 @@
 import { ScaleproofError } from '../../harness/errors/ScaleproofError.ts';
 import { marketplaceCounts, VOCABULARY_SIZE, type MarketplaceCounts } from '../../scenarios/marketplace/layout.ts';
 
-export const GENERATOR_VERSION = 'marketplace-2';
+export const GENERATOR_VERSION = 'marketplace-3';
 /**
  * The end of the seeded time span: fixed, not today, so a dataset's bytes do not depend on the day it was made
  * and a seeded schema can be reused indefinitely (no route asks about "this week").

@@ -4,6 +4,7 @@
  * an edge-cacheable read: every search must reach the origin to be recorded, so it is sent no-store.
  */
 import type { FastifyInstance } from 'fastify';
+import { unavailableAs503 } from '../../platform/db/unavailableAs503.ts';
 import { marketplaceErrors } from '../errors/marketplaceErrors.ts';
 import { JSON_TYPE, sendPublicRead } from '../http/publicRead.ts';
 import type { LimitGuards } from '../rateLimit/marketplaceLimits.ts';
@@ -16,7 +17,16 @@ export interface RouteDeps {
   edgeMaxAgeS: number;
 }
 
-export function marketplaceRoutes(app: FastifyInstance, { reads, guards, edgeMaxAgeS }: RouteDeps): void {
+export function marketplaceRoutes(app: FastifyInstance, deps: RouteDeps): void {
+  const { guards, edgeMaxAgeS } = deps;
+  // An overloaded or unreachable database answers 503 + Retry-After, not 500.
+  const reads: MarketplaceReads = {
+    home: () => unavailableAs503(() => deps.reads.home()),
+    store: (id) => unavailableAs503(() => deps.reads.store(id)),
+    product: (type, id) => unavailableAs503(() => deps.reads.product(type, id)),
+    search: (req) => unavailableAs503(() => deps.reads.search(req)),
+    createOrder: (req) => unavailableAs503(() => deps.reads.createOrder(req)),
+  };
   app.get('/marketplace/home', { onRequest: guards.marketplace }, async (request, reply) =>
     sendPublicRead(request, reply, await reads.home(), edgeMaxAgeS));
 

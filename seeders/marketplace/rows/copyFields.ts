@@ -21,25 +21,36 @@ function int16(w: BinaryCopyWriter, n: number): void {
 
 /**
  * numeric(p, 2) from a whole number of cents, 0 <= cents < 1,000,000 (up to 9,999.99). Postgres's binary numeric:
- * ndigits, weight, sign, dscale, then base-10000 digits, trailing zero digits stripped.
+ * ndigits, weight, sign, dscale, then base-10000 digits, trailing zero digits stripped. No allocation: this runs
+ * once or twice per row on the seeder's one rendering thread.
  */
 export function numericCents(w: BinaryCopyWriter, cents: number): void {
   const whole = Math.floor(cents / 100);
   const frac = (cents % 100) * 100;
   const at = w.beginText();
-  const digits = whole > 0 ? (frac > 0 ? [whole, frac] : [whole]) : frac > 0 ? [frac] : [];
-  int16(w, digits.length);
-  int16(w, whole > 0 || digits.length === 0 ? 0 : -1);
+  const n = (whole > 0 ? 1 : 0) + (frac > 0 ? 1 : 0);
+  int16(w, n);
+  int16(w, whole > 0 || n === 0 ? 0 : -1);
   int16(w, 0); // positive
   int16(w, 2);
-  for (const d of digits) int16(w, d);
+  if (whole > 0) int16(w, whole);
+  if (frac > 0) int16(w, frac);
   w.endText(at);
 }
 
-/** A text field made of ASCII parts. */
-export function asciiParts(w: BinaryCopyWriter, ...parts: string[]): void {
+/** Pre-encoded ASCII (vocabulary words, queries): rendered rows copy bytes instead of walking strings. */
+export function asciiBytes(s: string): Uint8Array {
+  return Buffer.from(s, 'latin1');
+}
+
+/** A text field "a b c" of three pre-encoded words. */
+export function threeWords(w: BinaryCopyWriter, a: Uint8Array, b: Uint8Array, c: Uint8Array): void {
   const at = w.beginText();
-  for (const p of parts) w.asciiRaw(p);
+  w.raw(a);
+  w.byte(32);
+  w.raw(b);
+  w.byte(32);
+  w.raw(c);
   w.endText(at);
 }
 

@@ -4,7 +4,7 @@ import { columnHash, rowKey } from '../../engine/hash32.ts';
 import { VOCABULARY_SIZE } from '../../../scenarios/marketplace/layout.ts';
 import { DATASET_END_MS } from '../MarketplaceParameters.ts';
 import { MarketplaceHash, type MarketplaceRowContext } from '../MarketplaceRowContext.ts';
-import { asciiParts, numericCents, renderRows } from './copyFields.ts';
+import { numericCents, renderRows } from './copyFields.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -16,7 +16,10 @@ export function* profileRows(ctx: MarketplaceRowContext, first: number, count: n
     const h = columnHash(rowKey(ctx.seed, MarketplaceHash.profiles, id), 1);
     w.row(PROFILE_COLUMNS.length);
     w.int8(id);
-    asciiParts(w, 'user', String(id));
+    const at = w.beginText();
+    w.asciiRaw('user');
+    w.digitsRaw(id, 1);
+    w.endText(at);
     w.timestamptzMs(DATASET_END_MS - (h % (3 * 365)) * DAY_MS - (h % 86_399_000));
   });
 }
@@ -31,8 +34,20 @@ export function* sellerRows(ctx: MarketplaceRowContext, first: number, count: nu
     w.row(SELLER_COLUMNS.length);
     w.int8(id);
     w.int8(((id * 7919) % users) + 1);
-    asciiParts(w, a, ' ', b, ' Store');
-    asciiParts(w, 'Digital goods from ', a, ' ', b, ' Store since ', String(2020 + (h(3) % 6)));
+    const name = w.beginText();
+    w.raw(a);
+    w.byte(32);
+    w.raw(b);
+    w.asciiRaw(' Store');
+    w.endText(name);
+    const description = w.beginText();
+    w.asciiRaw('Digital goods from ');
+    w.raw(a);
+    w.byte(32);
+    w.raw(b);
+    w.asciiRaw(' Store since ');
+    w.digitsRaw(2020 + (h(3) % 6), 4);
+    w.endText(description);
     numericCents(w, 300 + (h(4) % 201)); // rating 3.00-5.00
     w.bool(h(5) % 4 === 0);
     w.timestamptzMs(DATASET_END_MS - (h(6) % (2 * 365)) * DAY_MS);
