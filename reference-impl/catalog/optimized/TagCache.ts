@@ -26,6 +26,7 @@ export interface TagCacheOptions {
 
 export class TagCache {
   readonly #o: TagCacheOptions;
+  #lastWarnMs = 0;
 
   constructor(o: TagCacheOptions) {
     this.#o = o;
@@ -60,7 +61,7 @@ export class TagCache {
       }
       await m.exec();
     } catch (err) {
-      this.#o.log.warn(`catalog: tagging ${key} failed (${errorText(err)}); it expires by its TTL`);
+      this.#warn(`catalog: tagging ${key} failed (${errorText(err)}); it expires by its TTL`);
     }
   }
 
@@ -75,8 +76,16 @@ export class TagCache {
       await redis.del(...keys, ...sets);
       return keys.length;
     } catch (err) {
-      this.#o.log.warn(`catalog: invalidating ${tags.join(', ')} failed (${errorText(err)}); entries expire by their TTL`);
+      this.#warn(`catalog: invalidating ${tags.join(', ')} failed (${errorText(err)}); entries expire by their TTL`);
       return 0;
     }
+  }
+
+  /** At most one line a second: a Redis outage fails every request, and the log should say it once. */
+  #warn(line: string): void {
+    const now = Date.now();
+    if (now - this.#lastWarnMs < 1000) return;
+    this.#lastWarnMs = now;
+    this.#o.log.warn(line);
   }
 }
