@@ -1,7 +1,7 @@
 /*
  * Binary COPY encodings BinaryCopyWriter does not have: numeric with 2 decimals (money, from integer paise),
  * float8 (coordinates) and jsonb (version byte 1 + the JSON text). Each fills a scratch buffer and hands it to
- * the writer's length-prefixed bytes(), so the hot loop allocates nothing but a view.
+ * the writer's length-prefixed bytes(), so the hot loop allocates nothing.
  * Formats: numeric_send (ndigits, weight, sign, dscale, base-10000 digits), float8send (IEEE 754, big-endian),
  * jsonb_send (version 1, then text).
  */
@@ -9,6 +9,10 @@ import type { BinaryCopyWriter } from '../engine/BinaryCopyWriter.ts';
 
 const scratch = new Uint8Array(32);
 const view = new DataView(scratch.buffer);
+/** scratch's first n bytes, one view per length made once (numeric is 8 + 2 x digits bytes). */
+const prefixes = Array.from({ length: 33 }, (_, n) => scratch.subarray(0, n));
+const float8Bytes = new Uint8Array(8);
+const float8View = new DataView(float8Bytes.buffer);
 const groups = [0, 0, 0, 0, 0];
 const encoder = new TextEncoder();
 
@@ -34,12 +38,12 @@ export function numericPaise(w: BinaryCopyWriter, paise: number): void {
     view.setInt16(o, frac * 100);
     o += 2;
   }
-  w.bytes(scratch.subarray(0, o));
+  w.bytes(prefixes[o]!);
 }
 
 export function float8(w: BinaryCopyWriter, x: number): void {
-  view.setFloat64(0, x);
-  w.bytes(scratch.subarray(0, 8));
+  float8View.setFloat64(0, x);
+  w.bytes(float8Bytes);
 }
 
 /** A jsonb value, pre-encoded once (jsonb's binary form: version byte 1, then the text). */

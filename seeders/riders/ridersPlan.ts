@@ -17,7 +17,7 @@
  */
 import { ScaleproofError } from '../../harness/errors/ScaleproofError.ts';
 
-export const GENERATOR_VERSION = 'scaleproof-riders-seed/1';
+export const GENERATOR_VERSION = 'scaleproof-riders-seed/2';
 export const MONTHS = 12;
 export const ORDERS_PER_RIDER = 4;
 export const LOCATIONS_PER_RIDER_MONTH = 1;

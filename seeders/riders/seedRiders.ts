@@ -104,7 +104,7 @@ export async function seedRiders(opts: SeedRidersOptions): Promise<SeedOutcome &
     if (partitioned) {
       // First population: a plain REFRESH (CONCURRENTLY needs a populated view and would only be slower here).
       await timed(phases, 'refresh', () => onParallelClients(opts.databaseUrl, streams, VIEWS.map((v) => async (c: pg.Client) => {
-        await c.query(`SET work_mem = '128MB'`);
+        await c.query(`SET work_mem = '256MB'`);
         await c.query(`REFRESH MATERIALIZED VIEW ${v}`);
         await c.query(`ANALYZE ${v}`);
       })));

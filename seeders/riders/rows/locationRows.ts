@@ -21,12 +21,14 @@ export function* locationRows(ctx: RidersRowContext, month: MonthSpan, monthInde
     for (let p = 0; p < LOCATIONS_PER_RIDER_MONTH; p++) {
       if (w.full(MAX_ROW_BYTES)) yield w.take();
       const k = rowKey(ctx.seed, RidersHash.locations, ((r - 1) * 12 + monthIndex) * LOCATIONS_PER_RIDER_MONTH + p);
+      // Two draws per row (this is the seeder's hot loop): the moment, then offsets and delay from one more.
       const at = month.startMs + (columnHash(k, 0) % span);
+      const h = columnHash(k, 1);
       w.row(5);
       w.int8(r);
-      float8(w, lat + ((columnHash(k, 1) % 2001) - 1000) / 10_000);
-      float8(w, lon + ((columnHash(k, 2) % 2001) - 1000) / 10_000);
-      w.timestamptzMs(at - (columnHash(k, 3) % 5000));
+      float8(w, lat + ((h & 0x7ff) % 2001 - 1000) / 10_000);
+      float8(w, lon + (((h >>> 11) & 0x7ff) % 2001 - 1000) / 10_000);
+      w.timestamptzMs(at - ((h >>> 22) % 1024) * 5);
       w.timestamptzMs(at);
     }
   }
