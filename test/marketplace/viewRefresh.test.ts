@@ -3,10 +3,10 @@
  * view in the schema with CONCURRENTLY, and while a refresh is open it holds only EXCLUSIVE locks on them (a plain
  * REFRESH takes ACCESS EXCLUSIVE), so a reader is not blocked. The API process owns the refresh (no pg_cron): the
  * optimized app registers it as a periodic task, the naive one has none, and a run makes base-table changes visible
- * in the home BFF.
+ * in the home BFF; while another process refreshes (holds the refresh lock) a process skips its turn.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { VIEW_REFRESH_TASK } from '../../reference-impl/marketplace/maintenance/registerViewRefresh.ts';
+import { refreshMarketplaceViews, VIEW_REFRESH_TASK } from '../../reference-impl/marketplace/maintenance/registerViewRefresh.ts';
 import { seededMarketplaceDatabase, startMarketplaceApi, type MarketplaceDatabase } from './helpers/marketplaceTestApi.ts';
 
 const NAME = 'marketplace view refresh';
@@ -67,6 +67,19 @@ describe(NAME, () => {
       expect(await task!.runNow()).toBe(true);
       const hotAfter = (await api.app.inject({ url: '/marketplace/home' })).json() as { hot: Array<{ product_type: string; id: number }> };
       expect(hotAfter.hot[0]).toMatchObject({ product_type: 'ai', id: 2 });
+
+      // Another process refreshing (holding the refresh lock): this one skips its turn rather than refresh twice.
+      const other = await db.client('optimized');
+      await other.query('BEGIN');
+      await other.query('SELECT pg_advisory_xact_lock(727003, hashtext(current_schema()))');
+      await c.query('UPDATE ai_accounts SET sold_count = 20000000 WHERE id = 3');
+      expect(await refreshMarketplaceViews(api.app.scaleproof.db)).toBe(false);
+      const hotSkipped = (await api.app.inject({ url: '/marketplace/home' })).json() as { hot: Array<{ product_type: string; id: number }> };
+      expect(hotSkipped.hot[0]).toMatchObject({ product_type: 'ai', id: 2 });
+      await other.query('COMMIT');
+      expect(await refreshMarketplaceViews(api.app.scaleproof.db)).toBe(true);
+      const hotLast = (await api.app.inject({ url: '/marketplace/home' })).json() as { hot: Array<{ product_type: string; id: number }> };
+      expect(hotLast.hot[0]).toMatchObject({ product_type: 'ai', id: 3 });
     } finally {
       await api.close();
       await naive.close();
