@@ -1,7 +1,8 @@
 /*
  * Injects a run's faults during its measured phase, one after another at their times, and records what was done
- * and when (seconds since the phase began, on performance.now()). After each action the service is brought back
- * and a real request of the workload is sent every 100 ms until it is answered as expected: the first success.
+ * and when (seconds since the phase began, on performance.now()). From the action on, a real request of the
+ * workload is sent every 100 ms until it is answered as expected (the first success: an API that rides out a
+ * Redis outage answers at once, a killed one only once it is back), while the service is brought back.
  * The API's and Redis's counters are read around each fault, because a restart resets them (the run's
  * before/after deltas are stitched from these segments) and the hit ratio before and after Redis returns is a
  * fault's own figure.
@@ -67,10 +68,17 @@ export function runFaults(specs: readonly FaultSpec[], controls: FaultControls, 
       events.push(event);
       log(`fault ${spec.spec}: ${event.method}`);
       try {
-        await inject(spec, controls);
+        await act(spec, controls);
+        const restored = { atMs: Infinity };
+        const probing = firstSuccess(controls, sinceStart, restored);
+        try {
+          await restore(spec, controls);
+        } finally {
+          restored.atMs = performance.now();
+        }
         event.restoredAtS = sinceStart();
         event.api.restored = await controls.apiCounters();
-        event.firstSuccessAtS = await firstSuccess(controls, sinceStart);
+        event.firstSuccessAtS = await probing;
         log(`fault ${spec.spec}: back after ${(event.restoredAtS - event.atS).toFixed(2)} s; first success after ${event.firstSuccessAtS === null ? 'none' : `${(event.firstSuccessAtS - event.atS).toFixed(2)} s`}`);
       } catch (err) {
         event.error = (err as Error).message;
@@ -94,32 +102,32 @@ function methodOf(spec: FaultSpec, c: FaultControls): string {
   return METHODS[spec.kind]!;
 }
 
-async function inject(spec: FaultSpec, c: FaultControls): Promise<void> {
-  const down = () => (spec.downS > 0 ? sleep(spec.downS * 1000) : Promise.resolve());
-  switch (spec.kind) {
-    case 'api-kill':
-    case 'api-term': {
-      if (!c.api) throw new Error('no API process of the harness to fault');
-      await (spec.kind === 'api-kill' ? c.api.kill() : c.api.term());
-      await down();
-      await c.api.start();
-      return;
-    }
-    case 'redis-down':
-    case 'pg-restart': {
-      const outage = spec.kind === 'redis-down' ? c.redis : c.postgres;
-      if (!outage) throw new Error(`no ${spec.kind === 'redis-down' ? 'Redis' : 'Postgres'} of the harness to fault`);
-      await outage.down();
-      await down();
-      await outage.up();
-      return;
-    }
-  }
+function outageOf(spec: FaultSpec, c: FaultControls): ServiceOutage {
+  const outage = spec.kind === 'redis-down' ? c.redis : c.postgres;
+  if (!outage) throw new Error(`no ${spec.kind === 'redis-down' ? 'Redis' : 'Postgres'} of the harness to fault`);
+  return outage;
 }
 
-async function firstSuccess(c: FaultControls, sinceStart: () => number): Promise<number | null> {
-  const deadline = performance.now() + PROBE_DEADLINE_MS;
-  while (performance.now() < deadline) {
+/** The fault itself: the API killed or terminated, or the service taken down. */
+async function act(spec: FaultSpec, c: FaultControls): Promise<void> {
+  if (spec.kind === 'api-kill' || spec.kind === 'api-term') {
+    if (!c.api) throw new Error('no API process of the harness to fault');
+    await (spec.kind === 'api-kill' ? c.api.kill() : c.api.term());
+    return;
+  }
+  await outageOf(spec, c).down();
+}
+
+/** Held down for the spec's +D, then brought back (the API restarted on its port, the service up again). */
+async function restore(spec: FaultSpec, c: FaultControls): Promise<void> {
+  if (spec.downS > 0) await sleep(spec.downS * 1000);
+  if (spec.kind === 'api-kill' || spec.kind === 'api-term') await c.api!.start();
+  else await outageOf(spec, c).up();
+}
+
+/** Probes from the action until an expected answer, giving up PROBE_DEADLINE_MS after the service was back. */
+async function firstSuccess(c: FaultControls, sinceStart: () => number, restored: { atMs: number }): Promise<number | null> {
+  while (performance.now() < restored.atMs + PROBE_DEADLINE_MS) {
     if (await c.probe().catch(() => false)) return sinceStart();
     await sleep(PROBE_EVERY_MS);
   }

@@ -270,7 +270,7 @@ export interface FaultRecord {
   downS: number;
   /** Until the service was back (restarted and listening, up again); null when bringing it back failed. */
   restoredAfterS: number | null;
-  /** Until the first expected answer to a real request of the workload, probed every 100 ms. */
+  /** Until the first expected answer to a real request of the workload, probed every 100 ms from the action on. */
   firstSuccessAfterS: number | null;
   /** Until the end of the last second in the fault's window with a 5xx or transport error (0: none). */
   errorsStopAfterS: number | null;
