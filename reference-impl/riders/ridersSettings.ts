@@ -38,9 +38,11 @@ const settings = defineSettings<RidersSettings>({
     kind: 'choice', default: 'buffered', choices: ACK_MODES,
     description: 'what a buffered write\'s 202 promises (analytics events, riders locations): buffered (the plan: in memory, drained on SIGTERM, a crash loses up to one flush interval) or committed (group commit: answered after the batch holding it has committed to Postgres)',
   }],
-  leaderboardRefreshS: ['SCALEPROOF_RIDERS_LEADERBOARD_REFRESH_S', { kind: 'int', default: 3600, min: 0, description: 'REFRESH CONCURRENTLY of rider_leaderboard period (seed 002: every 1 hour); 0 disables' }],
-  performanceRefreshS: ['SCALEPROOF_RIDERS_PERFORMANCE_REFRESH_S', { kind: 'int', default: 21_600, min: 0, description: 'REFRESH CONCURRENTLY of rider_performance_summary period (seed 002: every 6 hours); 0 disables' }],
-  archiveIntervalS: ['SCALEPROOF_RIDERS_ARCHIVE_INTERVAL_S', { kind: 'int', default: 2_592_000, min: 0, description: 'how often archive_old_location_logs() runs (seed 002: "run monthly via cron"; first run one interval after start); 0 disables' }],
+  leaderboardRefreshS: ['SCALEPROOF_RIDERS_LEADERBOARD_REFRESH_S', { kind: 'int', default: 3600, min: 0, max: 2_147_483, description: 'REFRESH CONCURRENTLY of rider_leaderboard period (seed 002: every 1 hour); 0 disables' }],
+  performanceRefreshS: ['SCALEPROOF_RIDERS_PERFORMANCE_REFRESH_S', { kind: 'int', default: 21_600, min: 0, max: 2_147_483, description: 'REFRESH CONCURRENTLY of rider_performance_summary period (seed 002: every 6 hours); 0 disables' }],
+  // Daily rather than the plan's monthly cron: the function is idempotent (it drops only months that aged out),
+  // and a timer cannot wait a month (Node's setTimeout tops out at 2^31-1 ms, 24.8 days, and fires at once beyond).
+  archiveIntervalS: ['SCALEPROOF_RIDERS_ARCHIVE_INTERVAL_S', { kind: 'int', default: 86_400, min: 0, max: 2_147_483, description: 'how often archive_old_location_logs() runs (seed 002: "run monthly via cron"; daily here, it drops only months that aged out; first run one interval after start); 0 disables' }],
   archiveKeepMonths: ['SCALEPROOF_RIDERS_ARCHIVE_KEEP_MONTHS', { kind: 'int', default: 6, min: 1, description: 'location_logs partitions older than this many months are dropped by archival (seed 002: 6)' }],
   queueRefill: ['SCALEPROOF_RIDERS_QUEUE_REFILL', { kind: 'int', default: 100, min: 1, max: 10_000, description: 'pending orders pushed onto an empty orders:queue:<city> at once' }],
 });

@@ -2,7 +2,7 @@
  * The optimized variant's periodic tasks (the plan's cron jobs, run by the API process on PeriodicTasks, which
  * never overlap themselves): location partitions before serving and daily, rider_leaderboard every
  * leaderboardRefreshS (1 h), rider_performance_summary every performanceRefreshS (6 h), archival every
- * archiveIntervalS (monthly). A 0 interval disables a task.
+ * archiveIntervalS (daily; the plan's cron is monthly). A 0 interval disables a task.
  */
 import type { PlatformParts } from '../../platform/PlatformParts.ts';
 import { PeriodicTask } from '../../platform/maintenance/PeriodicTask.ts';
