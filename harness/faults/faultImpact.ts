@@ -11,8 +11,11 @@ import { expressionOf, type ThresholdSet } from '../judge/ThresholdSet.ts';
 import type { ApiMetricsSnapshot } from '../probe/apiMetrics.ts';
 import type { FaultEvent } from './runFaults.ts';
 
-/** Seconds in a row with p95 within budget and no 5xx/transport error before a fault counts as recovered. */
+/** Seconds in a row that must be settled (see `settled` below) before a fault counts as recovered. */
 const SETTLED_SECONDS = 3;
+/** A settled second answers at least this share of the requests per second of the 10 s before the fault. */
+const THROUGHPUT_SHARE = 0.5;
+const BASELINE_SECONDS = 10;
 
 export interface FaultImpactInput {
   events: readonly FaultEvent[];
@@ -73,11 +76,22 @@ export function faultImpact(i: FaultImpactInput): FaultRecord[] {
   const budgets = p95Budgets(i.thresholds);
   const budgeted = [...budgets.entries()].map(([name, ms]) => ({ ms, seconds: name === '*' ? totals : bySecond(i.endpoints[name]?.timeline ?? []) }));
   const withinBudget = (t: number) => faultErrors(totals.get(t)) === 0 && budgeted.every((b) => (b.seconds.get(t)?.p95 ?? 0) <= b.ms);
+  // A stall answers few requests, and the ones it holds land (slow) in later seconds: a second that answers
+  // less than half the pre-fault rate is not settled, however good its few latencies look.
+  const baselineOf = (from: number) => {
+    let n = 0;
+    let sum = 0;
+    for (let t = Math.max(0, from - BASELINE_SECONDS); t < from; t++, n++) sum += totals.get(t)?.requests ?? 0;
+    return n > 0 ? sum / n : undefined;
+  };
 
   return i.events.map((e, k) => {
     const windowEnd = Math.min(i.durationS, i.events[k + 1]?.atS ?? i.durationS);
     const from = Math.floor(e.atS);
     const end = Math.max(from, Math.ceil(windowEnd));
+    const wholeEnd = Math.max(from + 1, Math.floor(windowEnd)); // the last, partial second does not settle
+    const baseline = baselineOf(from);
+    const settled = (t: number) => withinBudget(t) && (baseline === undefined || (totals.get(t)?.requests ?? 0) >= THROUGHPUT_SHARE * baseline);
     const backAt = Math.max(e.restoredAtS ?? windowEnd, e.firstSuccessAtS ?? windowEnd);
     const split = Math.min(end, Math.max(from, Math.ceil(backAt)));
 
@@ -85,9 +99,9 @@ export function faultImpact(i: FaultImpactInput): FaultRecord[] {
     for (let t = from; t < end; t++) if (faultErrors(totals.get(t)) > 0) lastError = t;
     const errorsStopAfterS = lastError < 0 ? 0 : lastError + 1 - e.atS;
     let settledFrom: number | null = null;
-    for (let t = from; t < end && settledFrom === null; t++) {
+    for (let t = from; t < wholeEnd && settledFrom === null; t++) {
       let ok = true;
-      for (let u = t; u < Math.min(t + SETTLED_SECONDS, end); u++) ok &&= withinBudget(u);
+      for (let u = t; u < Math.min(t + SETTLED_SECONDS, wholeEnd); u++) ok &&= settled(u);
       if (ok) settledFrom = t;
     }
     const p95BackAfterS = settledFrom === null ? null : Math.max(0, settledFrom - e.atS);

@@ -274,7 +274,10 @@ export interface FaultRecord {
   firstSuccessAfterS: number | null;
   /** Until the end of the last second in the fault's window with a 5xx or transport error (0: none). */
   errorsStopAfterS: number | null;
-  /** Until the first of 3 seconds in a row with every p95 budget of the thresholds met and no 5xx/transport error. */
+  /**
+   * Until the first of 3 seconds in a row that are settled: every p95 budget of the thresholds met, no 5xx or
+   * transport error, and at least half the requests per second of the 10 s before the fault (a stall answers few).
+   */
   p95BackAfterS: number | null;
   /** The largest of the three above: what `fault_recovery_s` judges; null when the run never recovered. */
   recoveryS: number | null;

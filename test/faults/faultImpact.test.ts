@@ -64,6 +64,20 @@ describe('faultImpact', () => {
     expect(redis!.ackedWritesLost).toBe(1); // acked at 3.5; the one at 10 follows the last fault
   });
 
+  it('does not call a stall settled: seconds that answer under half the pre-fault rate wait for the rate to return', () => {
+    const rec = new LatencyRecorder(START);
+    for (let t = 0; t < 12; t++) {
+      const n = t >= 4 && t <= 6 ? 10 : 100; // the database is gone: only cached reads are answered, fast
+      for (let i = 0; i < n; i++) rec.record({ endpoint: 'a', status: 200, latencyMs: 3, atMs: START + t * 1000 + i, failed: false });
+    }
+    const { endpoints: eps, totals: tot } = rec.summarize(12);
+    const stall: FaultEvent = { spec: parseFaultSpec('pg-restart@4s+3s'), method: 'restart', atS: 4.0, restoredAtS: 7.0, firstSuccessAtS: 4.1, api: {} };
+    const [f] = faultImpact({ events: [stall], endpoints: eps, totals: tot, durationS: 12, thresholds: { 'http_req_duration{endpoint:a}': ['p(95)<800'] } });
+    expect(f!.errorsStopAfterS).toBe(0);
+    expect(f!.p95BackAfterS).toBeCloseTo(3, 6);
+    expect(f!.recoveryS).toBeCloseTo(3, 6);
+  });
+
   it('never recovers when the last seconds of the window keep failing, and says so with null', () => {
     const failing = faultImpact({ events: [events[0]!], endpoints, totals, durationS: 7, thresholds: { 'http_req_duration{endpoint:a}': ['p(95)<800'] } });
     expect(failing[0]!.p95BackAfterS).toBeNull(); // 6 is over budget and nothing follows within the 7 s phase
