@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { orderChunks, orderChunksFromRows } from '../../seeders/catalog/tableUnits.ts';
 
 describe('catalog orders COPY stream', () => {
-  it.each([[1, 3], [48, 52]])('the fast writer renders exactly the bytes of the row objects (clients %i..%i)', (from, to) => {
+  it.each([[1, 3], [7, 9]])('the fast writer renders exactly the bytes of the row objects (clients %i..%i)', (from, to) => {
     const ctx = { seed: 7, clients: to, asOfMs: Date.UTC(2026, 2, 1, 13) };
     const bytes = (chunks: Iterable<{ bytes: Buffer }>) => Buffer.concat([...chunks].map((c) => c.bytes));
     const fast = bytes(orderChunks(ctx, from, to));
