@@ -20,6 +20,14 @@ export interface CapacityBudget {
   ignored: string[];
 }
 
+/** The tightest p(95) latency bound of the window budget (ms), or null when it has none. */
+export function tightestP95Ms(b: CapacityBudget): number | null {
+  const bounds = Object.entries(b.window)
+    .filter(([k]) => parseThresholdKey(k).metric === 'http_req_duration')
+    .flatMap(([, specs]) => specs.map(expressionOf).map((e) => /^\s*p\(\s*95\s*\)\s*<=?\s*([\d.]+)/.exec(e)?.[1]).filter((x): x is string => !!x).map(Number));
+  return bounds.length ? Math.min(...bounds) : null;
+}
+
 export function capacityBudget(set: ThresholdSet): CapacityBudget {
   const window: ThresholdSet = {};
   const step: ThresholdSet = {};

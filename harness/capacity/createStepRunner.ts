@@ -64,6 +64,10 @@ export function createStepRunner(ctx: StepContext): StepRunner {
       maxConnections: ctx.maxConnections,
       arrivals: ctx.arrivals,
       arrivalSeed: ctx.scenario.keys.seed + index,
+      // The generator's validity windows are the judging windows: a short stall then moves completions across fewer boundaries.
+      windowS,
+      // Requests still out 1 s after the step ends are cut off (counted): a failed step's backlog is not waited for.
+      drainS: 1,
       rule: ctx.rule,
       timeoutS: ctx.timeoutS,
       signal: controller.signal,

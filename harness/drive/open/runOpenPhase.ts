@@ -133,11 +133,15 @@ export async function runOpenPhase(opts: OpenPhaseOptions): Promise<OpenPhaseRes
     sample.xCache = xCache;
     recorder.record(sample);
     recent.add(latencyMs);
-    const w = stats.at(now - t0);
-    w.completed++;
-    w.latencySumMs += latencyMs;
-    if (sample.failed) w.errors++;
-    stats.inFlight(now - t0, -1);
+    // Windows cover the schedule only: completions during the drain after the last arrival are recorded
+    // (latency, counts) but do not flatter the last window's achieved rate.
+    if (!arrivalsDone) {
+      const w = stats.at(now - t0);
+      w.completed++;
+      w.latencySumMs += latencyMs;
+      if (sample.failed) w.errors++;
+      stats.inFlight(now - t0, -1);
+    }
     completed++;
     onSockets--;
   };
@@ -222,10 +226,10 @@ export async function runOpenPhase(opts: OpenPhaseOptions): Promise<OpenPhaseRes
     durationMs = Math.min(durationMs, atT);
     if (timer) clearTimeout(timer);
     // Still waiting for a connection at the end: never sent.
+    stats.inFlight(atT, 0); // integrate in-flight up to the end of the schedule; nothing after it counts
     for (const w of queue.drain()) {
       dropped++;
       stats.at(w.req.intendedMs - t0).dropped++;
-      stats.inFlight(atT, -1);
     }
     if (onSockets === 0) finished();
     else drainTimer = setTimeout(finished, drainMs);

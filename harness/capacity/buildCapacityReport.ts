@@ -1,0 +1,72 @@
+/*
+ * A finished search -> capacity.json (pure): users from the workload's plan load, headroom against the plan's
+ * target, the USL fit over every measured step, and what saturated first at the knee.
+ */
+import type { CapacityReport } from '../model/CapacityReport.ts';
+import { CAPACITY_SCHEMA_VERSION } from '../model/CapacityReport.ts';
+import type { PlanLoad } from '../workload/Workload.ts';
+import { fitUsl } from './fitUsl.ts';
+import { nameSaturation } from './nameSaturation.ts';
+import type { SearchOutcome } from './searchCapacity.ts';
+
+export interface ReportInputs {
+  outcome: SearchOutcome;
+  runId: string;
+  gitCommit: string | null;
+  startedAt: string;
+  workload: string;
+  variant: string;
+  planLoad: PlanLoad | undefined;
+  search: Omit<CapacityReport['search'], 'stopReason'>;
+  environment: CapacityReport['environment'];
+  cores: number;
+  notes: string[];
+}
+
+export function buildCapacityReport(i: ReportInputs): CapacityReport {
+  const o = i.outcome;
+  const m = o.maxSustainableRps;
+  const planTargetRps = i.planLoad ? i.planLoad.perUserRps * i.planLoad.planUsers : null;
+  const users =
+    i.planLoad && m
+      ? {
+          value: m.value / i.planLoad.perUserRps,
+          perUserRps: i.planLoad.perUserRps,
+          source: i.planLoad.source,
+          planUsers: i.planLoad.planUsers,
+          machinesForPlan: planTargetRps !== null && m.value > 0 ? planTargetRps / m.value : null,
+        }
+      : null;
+  const measured = o.steps.filter((s) => s.measuredS > 0 && s.achievedRps > 0);
+  const usl = fitUsl(measured.map((s) => ({ concurrency: s.concurrency, rps: s.achievedRps })));
+  // The knee: the highest passing step and the lowest failing step above it (search steps first, then any).
+  const value = m?.value ?? 0;
+  const passes = o.steps.filter((s) => s.passed).sort((a, b) => b.offeredRps - a.offeredRps);
+  const fails = o.steps.filter((s) => !s.passed && s.offeredRps >= value && s.measuredS > 0).sort((a, b) => a.offeredRps - b.offeredRps);
+  const firstFail = fails[0] ?? o.steps.filter((s) => !s.passed).sort((a, b) => a.offeredRps - b.offeredRps)[0];
+  const notes = [...i.notes, ...o.notes];
+  if (!i.planLoad) notes.push(`workload ${i.workload} declares no planLoad (per-user rate): no users, no plan target, exit 0 unless nothing passed`);
+  const short = planTargetRps !== null && (m === null || m.value < planTargetRps);
+  return {
+    schemaVersion: CAPACITY_SCHEMA_VERSION,
+    runId: i.runId,
+    gitCommit: i.gitCommit,
+    startedAt: i.startedAt,
+    endedAt: new Date().toISOString(),
+    workload: i.workload,
+    variant: i.variant,
+    verdict: o.allFailed || short ? 'fail' : 'pass',
+    maxSustainableRps: m,
+    bindingThreshold: o.bindingThreshold,
+    users,
+    planTargetRps,
+    headroom: planTargetRps !== null && m ? m.value / planTargetRps - 1 : null,
+    saturation: nameSaturation(passes[0], firstFail, i.cores),
+    usl,
+    trials: o.trials,
+    steps: o.steps,
+    search: { ...i.search, stopReason: o.stopReason },
+    environment: i.environment,
+    notes,
+  };
+}
