@@ -25,6 +25,16 @@ export interface ReportQueue {
 }
 
 const STATES: readonly string[] = ['waiting', 'active', 'completed', 'failed', 'delayed'];
+/** BullMQ's connections queue commands while Redis is away (it needs them to); a request waits this long at most. */
+const QUEUE_TIMEOUT_MS = 2000;
+
+function withTimeout<T>(p: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`the report queue did not answer within ${QUEUE_TIMEOUT_MS} ms`)), QUEUE_TIMEOUT_MS);
+  });
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+}
 
 export function bullReportQueue(o: { redisUrl: string; prefix: string; concurrency: number; run: ReportRunner; log: ApiLogger }): ReportQueue {
   const connection = () => new Redis(o.redisUrl, { maxRetriesPerRequest: null, enableOfflineQueue: true });
@@ -42,21 +52,23 @@ export function bullReportQueue(o: { redisUrl: string; prefix: string; concurren
   return {
     async enqueue(data, jobId) {
       try {
-        await queue.add('orders-report', data, {
+        await withTimeout(queue.add('orders-report', data, {
           jobId, attempts: 3, backoff: { type: 'exponential', delay: 1000 },
           removeOnComplete: { age: 86_400 }, removeOnFail: { age: 86_400 },
-        });
+        }));
       } catch (err) {
         o.log.warn(`catalog: queueing a report failed (${errorText(err)})`);
         throw catalogErrors.reportsUnavailable();
       }
     },
     async job(clientId, jobId) {
-      const job = await queue.getJob(jobId).catch(() => {
+      const job = await withTimeout(queue.getJob(jobId)).catch(() => {
         throw catalogErrors.reportsUnavailable();
       });
       if (!job || job.data.clientId !== clientId) return null;
-      const state = await job.getState();
+      const state = await withTimeout(job.getState()).catch(() => {
+        throw catalogErrors.reportsUnavailable();
+      });
       const progress = typeof job.progress === 'number' ? job.progress : 0;
       return {
         id: jobId, state: (STATES.includes(state) ? state : 'unknown') as JobState, progress,
