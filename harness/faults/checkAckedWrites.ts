@@ -19,7 +19,7 @@ export async function checkAckedWrites(o: {
   since: Date;
   /** performance.now() ms of the measured phase's start; the ledger's clock. */
   t0: number;
-  /** Action time (phase seconds) of the last fault, if any. */
+  /** When the last fault's action was done (phase seconds), if any. */
   lastFaultAtS?: number | undefined;
   ackMode?: 'buffered' | 'committed' | undefined;
 }): Promise<AckedWriteOutcome> {

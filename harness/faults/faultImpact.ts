@@ -109,7 +109,10 @@ export function faultImpact(i: FaultImpactInput): FaultRecord[] {
     const parts = [firstSuccessAfterS, errorsStopAfterS, p95BackAfterS];
     const recoveryS = e.error || parts.some((x) => x === null) ? null : Math.max(...(parts as number[]));
 
-    const prevAt = k === 0 ? -Infinity : i.events[k - 1]!.atS;
+    // A write acknowledged between the previous fault's action and the end of this one's (an API answers until
+    // the moment it dies) is this fault's to lose.
+    const doneAt = (x: FaultEvent) => x.actedAtS ?? x.atS;
+    const prevAt = k === 0 ? -Infinity : doneAt(i.events[k - 1]!);
     const apiRestarted = e.spec.kind === 'api-kill' || e.spec.kind === 'api-term';
     const record: FaultRecord = {
       spec: e.spec.spec,
@@ -127,7 +130,7 @@ export function faultImpact(i: FaultImpactInput): FaultRecord[] {
       // Across an API restart the counters start again at 0: "during" has no before/after pair in one process.
       cacheHitRatioDuring: apiRestarted ? null : round(hitRatio(e.api.start, e.api.restored)),
       cacheHitRatioAfter: round(hitRatio(e.api.restored, e.api.end)),
-      ackedWritesLost: i.lostAckSeconds ? i.lostAckSeconds.filter((s) => s >= prevAt && s < e.atS).length : null,
+      ackedWritesLost: i.lostAckSeconds ? i.lostAckSeconds.filter((s) => s >= prevAt && s < doneAt(e)).length : null,
     };
     if (e.error) record.error = e.error;
     return record;

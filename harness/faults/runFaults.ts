@@ -29,6 +29,8 @@ export interface FaultEvent {
   method: string;
   /** When the action began, seconds into the measured phase. */
   atS: number;
+  /** When the action was done (the API process gone, the service down): writes acknowledged before it are this fault's to lose. */
+  actedAtS: number | null;
   /** When the service was back (restarted, up again), or null if bringing it back failed. */
   restoredAtS: number | null;
   /** The probe's first expected answer after the action, or null if none came before the deadline. */
@@ -64,11 +66,12 @@ export function runFaults(specs: readonly FaultSpec[], controls: FaultControls, 
       const [apiNow, redisNow] = await Promise.all([controls.apiCounters(), controls.redisCounters()]);
       const prev = events.at(-1);
       if (prev) prev.api.end = apiNow;
-      const event: FaultEvent = { spec, method: methodOf(spec, controls), atS: sinceStart(), restoredAtS: null, firstSuccessAtS: null, api: { start: apiNow }, redisStart: redisNow };
+      const event: FaultEvent = { spec, method: methodOf(spec, controls), atS: sinceStart(), actedAtS: null, restoredAtS: null, firstSuccessAtS: null, api: { start: apiNow }, redisStart: redisNow };
       events.push(event);
       log(`fault ${spec.spec}: ${event.method}`);
       try {
         await act(spec, controls);
+        event.actedAtS = sinceStart();
         const restored = { atMs: Infinity };
         const probing = firstSuccess(controls, sinceStart, restored);
         try {

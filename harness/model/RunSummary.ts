@@ -289,7 +289,7 @@ export interface FaultRecord {
   cacheHitRatioDuring: number | null;
   /** The API's cache hit ratio from recovery to the end of the fault's window: is the cache used again? */
   cacheHitRatioAfter: number | null;
-  /** Acknowledged writes, answered 2xx between the previous fault and this one, that are not in Postgres. */
+  /** Acknowledged writes, answered 2xx between the previous fault's action and the end of this one's, not in Postgres. */
   ackedWritesLost: number | null;
   /** Set when the fault could not be carried out or the service did not come back. */
   error?: string | undefined;

@@ -212,7 +212,7 @@ export async function runBench(o: BenchOptions, ctx: RunContext): Promise<BenchO
     // The API stops (drains, flushes) before its writes are looked up; stopAll later finds it stopped.
     await api?.stop();
     const acked = ledger && check && schemaUrl
-      ? await checkAckedWrites({ check, ledger, databaseUrl: schemaUrl, since: runStart, t0, lastFaultAtS: events.at(-1)?.atS, ackMode: o.ackMode })
+      ? await checkAckedWrites({ check, ledger, databaseUrl: schemaUrl, since: runStart, t0, lastFaultAtS: events.at(-1)?.actedAtS ?? events.at(-1)?.atS, ackMode: o.ackMode })
       : undefined;
     const faultRecords = controls ? faultImpact({ events, endpoints: merged.endpoints, totals: merged.totals, durationS: o.durationS, thresholds, lostAckSeconds: acked?.lostAckSeconds }) : undefined;
 

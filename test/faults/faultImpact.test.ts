@@ -28,13 +28,13 @@ function run() {
 }
 
 const events: FaultEvent[] = [
-  { spec: parseFaultSpec('api-kill@3s'), method: 'kill', atS: 3.2, restoredAtS: 5.0, firstSuccessAtS: 5.3, api: { start: counters(10, 10), restored: counters(0, 0), end: counters(30, 10) } },
-  { spec: parseFaultSpec('redis-down@8s+1s'), method: 'down', atS: 8.0, restoredAtS: 9.0, firstSuccessAtS: 9.1, api: { start: counters(30, 10), restored: counters(31, 29), end: counters(61, 39) } },
+  { spec: parseFaultSpec('api-kill@3s'), method: 'kill', atS: 3.2, actedAtS: 3.4, restoredAtS: 5.0, firstSuccessAtS: 5.3, api: { start: counters(10, 10), restored: counters(0, 0), end: counters(30, 10) } },
+  { spec: parseFaultSpec('redis-down@8s+1s'), method: 'down', atS: 8.0, actedAtS: 8.1, restoredAtS: 9.0, firstSuccessAtS: 9.1, api: { start: counters(30, 10), restored: counters(31, 29), end: counters(61, 39) } },
 ];
 
 describe('faultImpact', () => {
   const { endpoints, totals } = run();
-  const [kill, redis] = faultImpact({ events, endpoints, totals, durationS: 12, thresholds: { 'http_req_duration{endpoint:a}': ['p(95)<800'] }, lostAckSeconds: [-5, 1.0, 2.5, 3.5, 10] });
+  const [kill, redis] = faultImpact({ events, endpoints, totals, durationS: 12, thresholds: { 'http_req_duration{endpoint:a}': ['p(95)<800'] }, lostAckSeconds: [-5, 1.0, 2.5, 3.3, 3.5, 10] });
 
   it('splits the window at the later of restore and first success, and counts 5xx and transport errors apart', () => {
     expect(kill!.during).toEqual({ requests: 3 * 150, serverErrors: 0, transportErrors: 150, otherErrors: 0 });
@@ -59,8 +59,9 @@ describe('faultImpact', () => {
     expect(kill!.cacheHitRatioAfter).toBeCloseTo(0.75, 3);
   });
 
-  it('attributes a lost write to the first fault after its acknowledgement', () => {
-    expect(kill!.ackedWritesLost).toBe(3); // acked at -5 (warm-up), 1.0 and 2.5
+  it('attributes a lost write to the first fault whose action was done after its acknowledgement', () => {
+    // -5 (warm-up), 1.0, 2.5, and 3.3: answered after the kill began but before the process was gone.
+    expect(kill!.ackedWritesLost).toBe(4);
     expect(redis!.ackedWritesLost).toBe(1); // acked at 3.5; the one at 10 follows the last fault
   });
 
@@ -71,7 +72,7 @@ describe('faultImpact', () => {
       for (let i = 0; i < n; i++) rec.record({ endpoint: 'a', status: 200, latencyMs: 3, atMs: START + t * 1000 + i, failed: false });
     }
     const { endpoints: eps, totals: tot } = rec.summarize(12);
-    const stall: FaultEvent = { spec: parseFaultSpec('pg-restart@4s+3s'), method: 'restart', atS: 4.0, restoredAtS: 7.0, firstSuccessAtS: 4.1, api: {} };
+    const stall: FaultEvent = { spec: parseFaultSpec('pg-restart@4s+3s'), method: 'restart', atS: 4.0, actedAtS: 4.1, restoredAtS: 7.0, firstSuccessAtS: 4.1, api: {} };
     const [f] = faultImpact({ events: [stall], endpoints: eps, totals: tot, durationS: 12, thresholds: { 'http_req_duration{endpoint:a}': ['p(95)<800'] } });
     expect(f!.errorsStopAfterS).toBe(0);
     expect(f!.p95BackAfterS).toBeCloseTo(3, 6);
