@@ -21,17 +21,26 @@ describe('bench:overhead CLI', () => {
     expect(r.stderr).toMatch(message);
   });
 
-  it('a one-round run reports both sides and their ratio in its last JSON line', async () => {
-    const r = await runCli(SCRIPT, ['--rounds', '1', '--duration', '1', '--connections', '2', '--json'], {});
+  it('a one-round run reports both sides and their ratio, and the open driver at 80% of the closed rate, in its last JSON line', async () => {
+    const r = await runCli(SCRIPT, ['--rounds', '1', '--duration', '1', '--connections', '2', '--open-runs', '1', '--json'], {});
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout.trim().split('\n').pop()!) as {
       harnessRps: number; bareAutocannonRps: number; ratio: number; pinned: boolean; runs: Array<{ side: string; requests: number }>;
+      open: { ratePerSecond: number; closedSaturationRps: number; achievedRatio: number; scheduleLagP99Ms: number; targetsMet: boolean; runs: Array<{ offered: number; completed: number }> };
     };
     expect(out.harnessRps).toBeGreaterThan(0);
     expect(out.bareAutocannonRps).toBeGreaterThan(0);
     expect(out.ratio).toBeCloseTo(out.harnessRps / out.bareAutocannonRps, 2);
     expect(out.runs.map((x) => x.side).sort()).toEqual(['bare', 'harness']);
     expect(out.runs.every((x) => x.requests > 0)).toBe(true);
+    // The open driver ran at 80% of the closed driver's rate and reports achieved/offered from its own counts.
+    expect(out.open.closedSaturationRps).toBe(Math.round(out.harnessRps));
+    expect(out.open.ratePerSecond).toBe(Math.max(1, Math.round(out.harnessRps * 0.8)));
+    expect(out.open.runs).toHaveLength(1);
+    expect(out.open.runs[0]!.offered).toBe(out.open.ratePerSecond); // constant arrivals, 1 s
+    expect(out.open.achievedRatio).toBeCloseTo(out.open.runs[0]!.completed / out.open.runs[0]!.offered, 2);
+    expect(out.open.scheduleLagP99Ms).toBeGreaterThanOrEqual(0);
+    expect(out.open.targetsMet).toBe(out.open.achievedRatio >= 0.99 && out.open.scheduleLagP99Ms <= 1);
     expect(r.stderr).toMatch(out.pinned ? /pinning: driver side on CPU \d+, target on CPU \d+/ : /pinning: off/);
   });
 });
