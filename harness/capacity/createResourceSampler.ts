@@ -10,7 +10,6 @@
 import os from 'node:os';
 import pg from 'pg';
 import { Redis } from 'ioredis';
-import parsePrometheusTextFormat from 'parse-prometheus-text-format';
 import type { SaturationSample } from '../model/CapacityReport.ts';
 import { machineCpu, processCpuSeconds } from './procCpu.ts';
 
@@ -26,9 +25,23 @@ export interface ResourceSampler {
   close(): Promise<void>;
 }
 
-interface Family {
-  name: string;
-  metrics: Array<{ value?: string }>;
+const WANTED = new Set(['scaleproof_process_cpu_seconds_total', 'scaleproof_nodejs_eventloop_lag_p99_seconds', 'scaleproof_pg_pool_waiting_clients', 'scaleproof_pg_pool_total_connections']);
+
+/**
+ * The four metrics sampled, summed over their label sets, from Prometheus text: a line scan instead of a full
+ * parse, because the API's /metrics carries every route's histogram and this runs every second under load.
+ */
+export function wantedMetrics(text: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const line of text.split('\n')) {
+    if (!line.startsWith('scaleproof_')) continue;
+    const end = line.search(/[{ ]/);
+    const name = end < 0 ? line : line.slice(0, end);
+    if (!WANTED.has(name)) continue;
+    const value = Number(line.slice(line.lastIndexOf(' ') + 1));
+    if (Number.isFinite(value)) out.set(name, (out.get(name) ?? 0) + value);
+  }
+  return out;
 }
 
 interface Raw {
@@ -46,10 +59,6 @@ interface Raw {
   machine: { busy: number; total: number } | null;
 }
 
-const sumOf = (families: Family[], name: string): number | null => {
-  const f = families.find((x) => x.name === name);
-  return f ? f.metrics.reduce((a, m) => a + Number(m.value ?? 0), 0) : null;
-};
 
 export function createResourceSampler(t: ResourceTargets): ResourceSampler {
   const pgClient = t.databaseUrl ? new pg.Client({ connectionString: t.databaseUrl }) : undefined;
@@ -72,11 +81,11 @@ export function createResourceSampler(t: ResourceTargets): ResourceSampler {
         ? fetch(`${t.apiUrl}/metrics`, { signal: AbortSignal.timeout(2000) })
             .then((r) => (r.ok ? r.text() : ''))
             .then((text) => {
-              const fams = parsePrometheusTextFormat(text) as Family[];
-              raw.apiCpuS = sumOf(fams, 'scaleproof_process_cpu_seconds_total');
-              raw.apiLagP99S = sumOf(fams, 'scaleproof_nodejs_eventloop_lag_p99_seconds');
-              raw.poolWaiting = sumOf(fams, 'scaleproof_pg_pool_waiting_clients');
-              raw.poolTotal = sumOf(fams, 'scaleproof_pg_pool_total_connections');
+              const m = wantedMetrics(text);
+              raw.apiCpuS = m.get('scaleproof_process_cpu_seconds_total') ?? null;
+              raw.apiLagP99S = m.get('scaleproof_nodejs_eventloop_lag_p99_seconds') ?? null;
+              raw.poolWaiting = m.get('scaleproof_pg_pool_waiting_clients') ?? null;
+              raw.poolTotal = m.get('scaleproof_pg_pool_total_connections') ?? null;
             })
             .catch(() => undefined)
         : undefined,

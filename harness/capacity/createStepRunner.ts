@@ -48,6 +48,10 @@ export function createStepRunner(ctx: StepContext): StepRunner {
   let index = 0;
   const mix = Object.fromEntries(ctx.scenario.endpoints.map((e) => [e.name, e.weight]));
   const windowS = Math.min(ctx.windowS, ctx.measureS);
+  // Encoding a histogram costs milliseconds; only a p(N) outside the precomputed ones (50, 90, 95, 99, 99.9) reads it.
+  const needsHistogram = Object.values(ctx.budget.window).some((specs) =>
+    specs.some((x) => /p\(\s*([\d.]+)\s*\)/.test(typeof x === 'string' ? x : x.threshold) && !/p\(\s*(50|90|95|99|99\.9)\s*\)/.test(typeof x === 'string' ? x : x.threshold)),
+  );
   return async (offeredRps, phase, trial) => {
     index++;
     const failures: WindowFailure[] = [];
@@ -78,7 +82,7 @@ export function createStepRunner(ctx: StepContext): StepRunner {
           before = snapshotServer(ctx.probes);
           ctx.resources?.start();
         }
-        const last = recorder.summarizeSeconds(elapsedS - 1, elapsedS).totals;
+        const last = recorder.countSeconds(elapsedS - 1, elapsedS);
         if (last.requests >= 10 && last.errors / last.requests > ctx.degradeErrorRate) {
           degraded = true;
           failures.push({ metric: 'http_req_failed', expression: `rate<=${ctx.degradeErrorRate} (early stop)`, observed: last.errors / last.requests, atS: elapsedS, reason: `target badly degraded: ${last.errors} of ${last.requests} responses failed in one second` });
@@ -86,7 +90,7 @@ export function createStepRunner(ctx: StepContext): StepRunner {
           return;
         }
         if (elapsedS < ctx.settleS + windowS) return;
-        const w = recorder.summarizeSeconds(elapsedS - windowS, elapsedS);
+        const w = recorder.summarizeSeconds(elapsedS - windowS, elapsedS, { encode: needsHistogram });
         // A window with no samples for an endpoint is not judged here: a stalled target shows as a generator window behind schedule.
         for (const t of judgeSlice({ ...w, mix, durationS: windowS }, ctx.budget.window)) {
           if (!t.ok && !t.skipped && t.observed !== null) failures.push({ metric: t.metric, expression: t.expression, observed: t.observed, atS: elapsedS });

@@ -146,26 +146,55 @@ export class LatencyRecorder {
   }
 
   /**
-   * Endpoints and totals over the seconds [fromSecond, toSecond) of the phase only (a judging window): requests,
-   * errors, latency and timeline; statusCounts and xCache are whole-run facts and are left empty here.
+   * Endpoints and totals over the seconds [fromSecond, toSecond) of the phase only (a judging window), built
+   * cheaply enough to run every second while load runs: requests, errors and latency stats from one merged
+   * histogram; the histogram is encoded only when `encode` is set (a threshold on an unusual percentile needs it);
+   * timeline, statusCounts and xCache are left empty (whole-run facts).
    */
-  summarizeSeconds(fromSecond: number, toSecond: number): { endpoints: Record<string, EndpointSummary>; totals: EndpointSummary } {
+  summarizeSeconds(fromSecond: number, toSecond: number, opts: { encode?: boolean } = {}): { endpoints: Record<string, EndpointSummary>; totals: EndpointSummary } {
     const durationS = Math.max(0, toSecond - fromSecond);
-    const part = (records: readonly EndpointRecord[]) => {
-      const r = new EndpointRecord();
+    const part = (records: readonly EndpointRecord[]): EndpointSummary => {
+      const whole = createHistogram();
+      let requests = 0;
+      let errors = 0;
       for (const rec of records) {
-        for (const [t, b] of rec.seconds) {
-          if (t < fromSecond || t >= toSecond) continue;
-          r.seconds.set(t, b);
-          r.requests += b.requests;
-          r.errors += b.errors;
+        for (let t = fromSecond; t < toSecond; t++) {
+          const b = rec.seconds.get(t);
+          if (!b) continue;
+          whole.add(b.hist);
+          requests += b.requests;
+          errors += b.errors;
         }
       }
-      return summarize([r], durationS);
+      return {
+        requests,
+        errors,
+        statusCounts: {},
+        throughputRps: durationS > 0 ? requests / durationS : 0,
+        latencyMs: latencyStats(whole),
+        histogram: opts.encode ? encodeHistogram(whole) : '',
+        timeline: [],
+      };
     };
     const endpoints: Record<string, EndpointSummary> = {};
     for (const [name, rec] of this.#endpoints) endpoints[name] = part([rec]);
     return { endpoints, totals: part([...this.#endpoints.values()]) };
+  }
+
+  /** Requests and failures completed in the seconds [fromSecond, toSecond): no histogram work at all. */
+  countSeconds(fromSecond: number, toSecond: number): { requests: number; errors: number } {
+    let requests = 0;
+    let errors = 0;
+    for (const rec of this.#endpoints.values()) {
+      for (let t = fromSecond; t < toSecond; t++) {
+        const b = rec.seconds.get(t);
+        if (b) {
+          requests += b.requests;
+          errors += b.errors;
+        }
+      }
+    }
+    return { requests, errors };
   }
 
   summarize(durationS: number): { endpoints: Record<string, EndpointSummary>; totals: EndpointSummary } {
