@@ -61,7 +61,12 @@ export function serverSide(i: ServerSideInput): ServerSide {
   }
   if (i.xCache) out.xCacheHeaders = { ...i.xCache, ratio: ratio(i.xCache.hits, i.xCache.misses) };
 
-  if (out.redis && !i.inProcessCache && out.redis.ratio !== null) {
+  // An API that counted no cache lookup at all has no cache (marketplace): Redis INFO then counts only other
+  // keys (rate limits), which is not a cache hit ratio, so the run reports none.
+  const noCache = out.apiCounters !== undefined && out.apiCounters.hits + out.apiCounters.misses === 0;
+  if (noCache) {
+    out.cacheHitSource = 'none';
+  } else if (out.redis && !i.inProcessCache && out.redis.ratio !== null) {
     out.cacheHitRatio = out.redis.ratio;
     out.cacheHitSource = 'redis-info';
   } else if (out.apiCounters && out.apiCounters.ratio !== null) {
