@@ -2,7 +2,9 @@
  * The budget a capacity step must hold, split from a threshold set by where it can be judged:
  * - per window (sliding, from the latency recorder): latency (http_req_duration), errors (http_req_failed, checks);
  * - per step (over the measured part): X-Cache hit rate (cache_hit) and the server-side cache_hit_ratio, which
- *   need the whole step's counts or before/after probes;
+ *   need the whole step's counts or before/after probes. They are ADVISORY: a cache-aside hit ratio rises with the
+ *   arrival rate (more repeats of a hot key within its TTL), so a safe low step misses a target the design meets at
+ *   load, and failing it would stop the search below where the cache works. Reported per step, never binding;
  * - not a budget: request-rate floors (http_reqs), dropped_iterations and anything else; the search sets the rate
  *   itself and judges the generator separately. They are listed so the report says what it left out.
  */

@@ -106,10 +106,8 @@ export function createStepRunner(ctx: StepContext): StepRunner {
       const after = await snapshotServer(ctx.probes);
       const xc = r.totals.xCache;
       cacheHitRatio = serverSide({ before: await before, after, requests: r.totals.requests, xCache: xc, inProcessCache: ctx.inProcessCache }).cacheHitRatio;
-      if (!degraded && failures.length === 0) {
-        for (const t of judgeSlice({ endpoints: r.endpoints, totals: r.totals, mix, durationS: r.durationS, cacheHitRatio }, ctx.budget.step)) {
-          if (!t.ok && !t.skipped) failures.push({ metric: t.metric, expression: t.expression, observed: t.observed, atS: r.durationS });
-        }
+      for (const t of judgeSlice({ endpoints: r.endpoints, totals: r.totals, mix, durationS: r.durationS, cacheHitRatio }, ctx.budget.step)) {
+        if (!t.ok && !t.skipped) failures.push({ metric: t.metric, expression: t.expression, observed: t.observed, atS: r.durationS, advisory: true });
       }
     }
     let generatorInvalid = 0;
@@ -119,11 +117,13 @@ export function createStepRunner(ctx: StepContext): StepRunner {
       if (generator.length > 0) generatorInvalid++;
       failures.push({ metric: generator.length > 0 ? 'generator' : 'achieved_rate', expression: generator.length > 0 ? 'valid window' : `achieved/offered>=${r.openModel.rule.minAchievedRatio}`, observed: w.achievedRatio, atS: w.startS + w.lengthS, reason: w.reasons.join('; ') });
     }
-    failures.sort((a, b) => a.atS - b.atS);
+    // Binding failures first (in time order), then the advisory cache ones: failures[0] is what failed the step.
+    failures.sort((a, b) => Number(a.advisory ?? false) - Number(b.advisory ?? false) || a.atS - b.atS);
     const slice = measuredS > 0 ? r.recorder.summarizeSeconds(ctx.settleS, Math.ceil(r.durationS)).totals : r.totals;
     const sliceS = measuredS > 0 ? measuredS : r.durationS;
     const achievedRps = slice.requests / Math.max(sliceS, 1e-9);
-    const passed = failures.length === 0 && !degraded && reachedMeasure && measuredS >= ctx.measureS - 1e-6;
+    const binding = failures.filter((x) => !x.advisory);
+    const passed = binding.length === 0 && !degraded && reachedMeasure && measuredS >= ctx.measureS - 1e-6;
     if (!passed && ctx.cooldownS > 0) await new Promise((res) => setTimeout(res, ctx.cooldownS * 1000));
     const measuredWindows = r.openModel.windows.filter((w) => w.startS >= ctx.settleS);
     return {

@@ -49,5 +49,5 @@ export function nameSaturation(lastPass: CapacityStep | undefined, firstFail: Ca
     ['driver CPU', (s.driverCpuPercent ?? 0) / 100],
   ];
   const top = utilisation.sort((a, b) => b[1] - a[1])[0]!;
-  return named(`no resource at its limit: the highest was ${top[0]} at ${Math.round(top[1] * 100)}% (the budget failed on latency first: ${firstFail.failures[0]?.metric ?? 'unknown'})`);
+  return named(`no resource at its limit: the highest was ${top[0]} at ${Math.round(top[1] * 100)}% (the step failed first on ${firstFail.failures[0]?.metric ?? 'unknown'})`);
 }

@@ -17,6 +17,8 @@ export interface WindowFailure {
   atS: number;
   /** For the generator: why the window was invalid. */
   reason?: string | undefined;
+  /** Reported, but does not fail the step (cache thresholds: the hit ratio rises with the rate, see capacityBudget.ts). */
+  advisory?: boolean | undefined;
 }
 
 /** What the resources did during a step's measured part (means over its samples; null when not probed). */

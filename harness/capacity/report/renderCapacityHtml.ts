@@ -98,7 +98,7 @@ export function renderCapacityHtml(r: CapacityReport): string {
     String(s.concurrency),
     s.valid ? 'yes' : 'no',
     s.passed ? 'pass' : s.degraded ? 'FAIL (degraded)' : 'FAIL',
-    s.failures[0] ? `${s.failures[0].metric} ${s.failures[0].expression}${s.failures[0].reason ? `: ${s.failures[0].reason}` : ''}` : '',
+    s.failures[0] ? `${s.failures[0].metric} ${s.failures[0].expression}${s.failures[0].reason ? `: ${s.failures[0].reason}` : ''}${s.failures[0].advisory ? ' (advisory)' : ''}` : '',
   ]);
   const head = capacityHeadline(r).map((l) => `<li>${escapeHtml(l)}</li>`).join('');
   return `<!doctype html>

@@ -25,7 +25,7 @@ export function renderCapacityMarkdown(r: CapacityReport): string {
         String(s.concurrency),
         s.valid ? 'yes' : 'no',
         s.passed ? 'pass' : s.degraded ? 'FAIL (degraded)' : 'FAIL',
-        s.failures[0] ? `${s.failures[0].metric} ${s.failures[0].expression}${s.failures[0].observed !== null ? ` = ${Math.round(s.failures[0].observed * 1000) / 1000}` : ''}` : '',
+        s.failures[0] ? `${s.failures[0].metric} ${s.failures[0].expression}${s.failures[0].observed !== null ? ` = ${Math.round(s.failures[0].observed * 1000) / 1000}` : ''}${s.failures[0].advisory ? ' (advisory)' : ''}` : '',
         pct(s.saturation.apiCpuPercent),
         pct(s.saturation.postgresCpuPercent),
         pct(s.saturation.redisCpuPercent),
