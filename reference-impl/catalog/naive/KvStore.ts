@@ -5,7 +5,7 @@
  */
 import type { Database } from '../../platform/db/Database.ts';
 import { httpErrors } from '../../platform/errors/httpErrors.ts';
-import { isUnavailable } from '../optimized/withTenant.ts';
+import { isDatabaseUnavailable } from '../../platform/db/unavailableAs503.ts';
 
 export class KvStore {
   readonly #db: Database;
@@ -18,7 +18,7 @@ export class KvStore {
     try {
       return (await this.#db.query<R>({ text, values })).rows;
     } catch (err) {
-      throw isUnavailable(err) ? httpErrors.databaseUnavailable(err) : err;
+      throw isDatabaseUnavailable(err) ? httpErrors.databaseUnavailable(err) : err;
     }
   }
 

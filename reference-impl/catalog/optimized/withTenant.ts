@@ -12,21 +12,13 @@
  */
 import type pg from 'pg';
 import type { Database } from '../../platform/db/Database.ts';
+import { isDatabaseUnavailable } from '../../platform/db/unavailableAs503.ts';
 import { HttpError, httpErrors } from '../../platform/errors/httpErrors.ts';
 import { isUuid } from '../validation/catalogInput.ts';
 
 export const API_ROLE = 'catalog_api';
 /** BEGIN, set_config, COMMIT (or ROLLBACK). */
 export const TENANT_OVERHEAD_STATEMENTS = 3;
-
-/** SQLSTATE classes that mean "the database cannot serve now": connection (08), resources (53), operator (57). */
-const UNAVAILABLE = new Set(['08', '53', '57']);
-
-export function isUnavailable(err: unknown): boolean {
-  const code = (err as { code?: unknown } | null)?.code;
-  if (typeof code !== 'string' || !/^[0-9A-Z]{5}$/.test(code)) return true;
-  return UNAVAILABLE.has(code.slice(0, 2));
-}
 
 export async function withTenant<T>(db: Database, clientId: string, statements: number, fn: (c: pg.PoolClient) => Promise<T | HttpError>): Promise<T> {
   if (!isUuid(clientId)) throw new Error(`withTenant: ${JSON.stringify(clientId)} is not a UUID`);
@@ -51,7 +43,7 @@ export async function withTenant<T>(db: Database, clientId: string, statements: 
     });
   } catch (err) {
     if (err instanceof HttpError) throw err;
-    throw isUnavailable(err) ? httpErrors.databaseUnavailable(err) : err;
+    throw isDatabaseUnavailable(err) ? httpErrors.databaseUnavailable(err) : err;
   }
   if (refused !== undefined) throw refused;
   return result as T;

@@ -1,8 +1,7 @@
 /*
  * A database failure that means "cannot serve now" (unreachable, overloaded, restarting, statement or pool
  * timeout) becomes 503 DB_UNAVAILABLE with Retry-After, a condition to retry, instead of a 500. Anything else (a
- * coded HttpError, a constraint, a bug) is rethrown as it is. (school's queries/runQuery.ts sorts errors the same
- * way per statement; this wraps a whole read.)
+ * coded HttpError, a constraint, a bug) is rethrown as it is. Every workload sorts its database errors here.
  */
 import { HttpError, httpErrors } from '../errors/httpErrors.ts';
 
