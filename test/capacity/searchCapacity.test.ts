@@ -63,3 +63,22 @@ describe('searchCapacity', () => {
     expect(out.stopReason).toMatch(/every step failed, down to 2.5 req\/s .*badly degraded/);
   });
 });
+
+describe('searchCapacity with a spoiled generator', () => {
+  it('runs a step that failed only on the generator once more, and keeps both', async () => {
+    let spoiled = false;
+    const runner: StepRunner = async (offeredRps, phase, trial) => {
+      const base = await synthetic(() => 1000)(offeredRps, phase, trial);
+      if (offeredRps === 40 && !spoiled) {
+        spoiled = true;
+        return { ...base, passed: false, valid: false, failures: [{ metric: 'generator', expression: 'valid window', observed: 1, atS: 2, reason: 'schedule lag p99 60 ms > 40 ms: the driver sent late' }] };
+      }
+      return base;
+    };
+    const out = await searchCapacity(cfg, runner);
+    const at40 = out.steps.filter((s) => s.offeredRps === 40);
+    expect(at40.map((s) => s.passed)).toEqual([false, true]);
+    expect(out.notes.join(' ')).toMatch(/failed only on the generator's own validity and was run again/);
+    expect(out.maxSustainableRps!.value).toBeGreaterThan(900);
+  });
+});
