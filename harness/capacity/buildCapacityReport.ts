@@ -42,7 +42,8 @@ export function buildCapacityReport(i: ReportInputs): CapacityReport {
   // The knee: the highest passing step and the lowest failing step above it (search steps first, then any).
   const value = m?.value ?? 0;
   const passes = o.steps.filter((s) => s.passed).sort((a, b) => b.offeredRps - a.offeredRps);
-  const fails = o.steps.filter((s) => !s.passed && s.offeredRps >= value && s.measuredS > 0).sort((a, b) => a.offeredRps - b.offeredRps);
+  // The knee's failing side is a search step the target failed (not a confirmation retry the generator spoiled).
+  const fails = o.steps.filter((s) => !s.passed && s.valid && s.phase !== 'confirm' && s.offeredRps >= value && s.measuredS > 0).sort((a, b) => a.offeredRps - b.offeredRps);
   const firstFail = fails[0] ?? o.steps.filter((s) => !s.passed).sort((a, b) => a.offeredRps - b.offeredRps)[0];
   const notes = [...i.notes, ...o.notes];
   if (!i.planLoad) notes.push(`workload ${i.workload} declares no planLoad (per-user rate): no users, no plan target, exit 0 unless nothing passed`);

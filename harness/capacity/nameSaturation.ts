@@ -2,12 +2,13 @@
  * What ran out first, at the knee: the resource samples of the last passing step and of the first failing one
  * above it, read in this order (the first that holds is named):
  * 1. the load generator (invalid windows: its own lag or CPU), since then nothing else was measured cleanly;
- * 2. a single-threaded process at its core: API CPU or Redis CPU >= 90% of one core, or the API's event loop
- *    lagging >= 50 ms p99;
- * 3. the API's database pool: clients waiting for a connection;
- * 4. Postgres: most active backends waiting on something other than the client (locks, LWLocks, IO);
- * 5. the machine's CPUs >= 90% busy (shared by API, Postgres, Redis and, without --target, the generator);
- * 6. otherwise the highest utilisation seen, said to be below its limit.
+ * 2. a single-threaded process at its core: API CPU or Redis CPU >= 90% of one core;
+ * 3. the machine's CPUs >= 90% busy (shared by API, Postgres, Redis and, without --target, the generator): then
+ *    no process gets its core, and a lagging event loop or a waiting pool are its symptoms, not the cause;
+ * 4. the API's event loop lagging >= 50 ms p99;
+ * 5. the API's database pool: clients waiting for a connection;
+ * 6. Postgres: most active backends waiting on something other than the client (locks, LWLocks, IO);
+ * 7. otherwise the highest utilisation seen, said to be below its limit.
  * Evidence quotes the figures at both steps.
  */
 import type { CapacityStep, SaturationSample } from '../model/CapacityReport.ts';
@@ -31,8 +32,12 @@ export function nameSaturation(lastPass: CapacityStep | undefined, firstFail: Ca
   const named = (resource: string) => ({ resource, evidence });
   if (!firstFail.valid) return named(`the load generator (invalid windows: ${firstFail.failures.find((x) => x.metric === 'generator')?.reason ?? 'its own lag or CPU'})`);
   if ((s.apiCpuPercent ?? 0) >= 90) return named(`API CPU (${f(s.apiCpuPercent, '%')} of its one core)`);
-  if ((s.apiEventLoopLagP99Ms ?? 0) >= 50) return named(`the API's event loop (lag p99 ${f(s.apiEventLoopLagP99Ms, ' ms')})`);
   if ((s.redisCpuPercent ?? 0) >= 90) return named(`Redis CPU (${f(s.redisCpuPercent, '%')} of its one core)`);
+  if ((s.machineCpuPercent ?? 0) >= 90) {
+    const symptoms = [(s.apiEventLoopLagP99Ms ?? 0) >= 50 ? `API event-loop lag p99 ${f(s.apiEventLoopLagP99Ms, ' ms')}` : '', (s.poolWaiting ?? 0) >= 1 ? `${f(s.poolWaiting)} clients waiting for the database pool` : ''].filter(Boolean);
+    return named(`the machine's CPUs (${f(s.machineCpuPercent, '%')} of ${cores} cores busy, shared by the API, Postgres, Redis and the generator; API at ${f(s.apiCpuPercent, '%')} of a core${symptoms.length ? `; symptoms: ${symptoms.join(', ')}` : ''})`);
+  }
+  if ((s.apiEventLoopLagP99Ms ?? 0) >= 50) return named(`the API's event loop (lag p99 ${f(s.apiEventLoopLagP99Ms, ' ms')})`);
   if ((s.poolWaiting ?? 0) >= 1) return named(`the API's database pool (${f(s.poolWaiting)} clients waiting, ${f(s.poolTotal)} connections open)`);
   const waiting = Object.entries(s.pgWaitEvents).filter(([k]) => !k.startsWith('Client:') && !k.startsWith('Activity:'));
   const waitingTotal = waiting.reduce((a, [, v]) => a + v, 0);
@@ -40,7 +45,6 @@ export function nameSaturation(lastPass: CapacityStep | undefined, firstFail: Ca
     const top = waiting.sort((a, b) => b[1] - a[1])[0]!;
     return named(`Postgres waits (${f(waitingTotal)} of ${f(s.pgActiveBackends)} active backends waiting, mostly ${top[0]})`);
   }
-  if ((s.machineCpuPercent ?? 0) >= 90) return named(`the machine's CPUs (${f(s.machineCpuPercent, '%')} of ${cores} cores busy, shared by the API, Postgres, Redis and the generator)`);
   const utilisation: Array<[string, number]> = [
     ['API CPU', (s.apiCpuPercent ?? 0) / 100],
     ['Redis CPU', (s.redisCpuPercent ?? 0) / 100],
