@@ -1,7 +1,7 @@
 /*
  * What ran out first, at the knee: the resource samples of the last passing step and of the first failing one
  * above it, read in this order (the first that holds is named):
- * 1. the load generator (invalid windows: its own lag or CPU), since then nothing else was measured cleanly;
+ * 1. the load generator, when its own invalid window (lag or CPU) is the step's first failure;
  * 2. a single-threaded process at its core: API CPU or Redis CPU >= 90% of one core;
  * 3. the machine's CPUs >= 90% busy (shared by API, Postgres, Redis and, without --target, the generator): then
  *    no process gets its core, and a lagging event loop or a waiting pool are its symptoms, not the cause;
@@ -30,7 +30,9 @@ export function nameSaturation(lastPass: CapacityStep | undefined, firstFail: Ca
   const at = (x: CapacityStep) => `${x.offeredRps} req/s (${x.passed ? 'passed' : 'failed'}): ${figures(x.saturation)}`;
   const evidence = [lastPass ? at(lastPass) : undefined, at(firstFail)].filter(Boolean).join(' | ');
   const named = (resource: string) => ({ resource, evidence });
-  if (!firstFail.valid) return named(`the load generator (invalid windows: ${firstFail.failures.find((x) => x.metric === 'generator')?.reason ?? 'its own lag or CPU'})`);
+  // The generator is named only when its own window failed first; lagging later, in an overload the target had
+  // already failed, it is one more victim of the busy machine.
+  if (!firstFail.valid && firstFail.failures[0]?.metric === 'generator') return named(`the load generator (invalid windows: ${firstFail.failures.find((x) => x.metric === 'generator')?.reason ?? 'its own lag or CPU'})`);
   if ((s.apiCpuPercent ?? 0) >= 90) return named(`API CPU (${f(s.apiCpuPercent, '%')} of its one core)`);
   if ((s.redisCpuPercent ?? 0) >= 90) return named(`Redis CPU (${f(s.redisCpuPercent, '%')} of its one core)`);
   if ((s.machineCpuPercent ?? 0) >= 90) {

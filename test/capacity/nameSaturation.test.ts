@@ -33,5 +33,9 @@ describe('nameSaturation', () => {
     expect(nameSaturation(undefined, step(500, false, { machineCpuPercent: 99 }, false), 2)!.resource).toMatch(/^the load generator/);
     expect(nameSaturation(undefined, step(500, false, { apiCpuPercent: 30, machineCpuPercent: 50 }), 2)!.resource).toMatch(/no resource at its limit: the highest was machine CPU at 50%/);
     expect(nameSaturation(step(1, true, {}), undefined, 2)).toBeNull();
+    // A generator that lagged only after the target had failed its p95 is not what ran out first.
+    const late = step(1600, false, { machineCpuPercent: 97, apiCpuPercent: 60 }, false);
+    late.failures = [{ metric: 'http_req_duration{endpoint:a}', expression: 'p(95)<800', observed: 1161, atS: 7 }, { metric: 'generator', expression: 'valid window', observed: 1, atS: 8, reason: 'schedule lag' }];
+    expect(nameSaturation(undefined, late, 2)!.resource).toMatch(/^the machine's CPUs/);
   });
 });
