@@ -2,9 +2,9 @@
  * The capacity search over any step runner (pure control flow; the runner does the load):
  * 1. exponential steps up from a safe rate (x factor) until one fails or --max-rate passes;
  * 2. bisection between the highest pass and the lowest fail until they are within the relative tolerance;
- * 3. confirmation: `trials` repeats at the boundary, each a short bisection of its own (refineSteps steps within
- *    a tolerance of the boundary), giving one highest passing rate per trial; the result is their median with a
- *    bootstrap interval.
+ * 3. confirmation: `trials` repeats at the boundary, each a short bisection of its own (refineSteps steps from a
+ *    tolerance below the boundary to a tolerance above the first failure), giving one highest passing rate per
+ *    trial; the result is their median with a bootstrap interval.
  * Early stops: a degraded step (errors above half in a window) is never followed by a higher rate; when the safe
  * rate itself fails, the search probes lower a few times and, if nothing passes, stops with no capacity.
  */
@@ -119,7 +119,8 @@ export async function searchCapacity(cfg: SearchConfig, runStep: StepRunner, log
 
   // Confirmation trials: each its own short bisection around the boundary.
   const boundary = passRps;
-  const upper = failRps ?? passRps * (1 + cfg.tolerance);
+  // A trial may climb a tolerance past the search's first failure: one unlucky failing step must not cap every trial.
+  const upper = (failRps ?? passRps) * (1 + cfg.tolerance);
   const trials: SearchOutcome['trials'] = [];
   for (let t = 1; t <= cfg.trials; t++) {
     let tLo = boundary * (1 - cfg.tolerance);
