@@ -16,7 +16,7 @@
  * Configuration, all via __ENV (runK6 passes `-e`):
  *   BASE_URL         the API, e.g. http://127.0.0.1:3000
  *   KEYS_FILE        JSON array of pre-sampled key ids (seeders/engine key sampler), loaded once into a SharedArray
- *   MIX              JSON weights by endpoint name of the table, e.g. {"home":70,"search":20,"order":10}
+ *   MIX              JSON weights by endpoint name of the table, e.g. {"a":70,"b":20,"c":10}
  *   WARMUP, DURATION seconds of warm-up and of the measured phase
  *   LOAD             closed (constant-vus, VUS) or open (constant-arrival-rate, RATE per second, VUS..MAX_VUS)
  *   THRESHOLDS_FILE  JSON threshold set written by runK6 (already filtered to scenario:measured); optional
