@@ -35,7 +35,7 @@ describe('bench:overhead CLI', () => {
     expect(out.runs.every((x) => x.requests > 0)).toBe(true);
     // The open driver ran at 80% of the closed driver's rate and reports achieved/offered from its own counts.
     expect(out.open.closedSaturationRps).toBe(Math.round(out.harnessRps));
-    expect(out.open.ratePerSecond).toBe(Math.max(1, Math.round(out.harnessRps * 0.8)));
+    expect(Math.abs(out.open.ratePerSecond - out.harnessRps * 0.8)).toBeLessThanOrEqual(1); // 80% of the unrounded rate
     expect(out.open.runs).toHaveLength(1);
     expect(out.open.runs[0]!.offered).toBe(out.open.ratePerSecond); // constant arrivals, 1 s
     expect(out.open.achievedRatio).toBeCloseTo(out.open.runs[0]!.completed / out.open.runs[0]!.offered, 2);
