@@ -70,7 +70,7 @@ export function buildCapacityReport(i: ReportInputs): CapacityReport {
     users,
     planTargetRps,
     headroom: planTargetRps !== null && m ? m.value / planTargetRps - 1 : null,
-    saturation: nameSaturation(passes[0], firstFail, i.cores),
+    saturation: withTargetCaveat(nameSaturation(passes[0], firstFail, i.cores), i.environment.target),
     usl,
     trials: o.trials,
     steps: o.steps,
@@ -79,3 +79,10 @@ export function buildCapacityReport(i: ReportInputs): CapacityReport {
     notes,
   };
 }
+
+/** With --target only this (the generator's) machine is sampled: say so next to whatever is named. */
+function withTargetCaveat(s: CapacityReport['saturation'], target: string | undefined): CapacityReport['saturation'] {
+  if (!s || !target) return s;
+  return { resource: `${s.resource} [--target: only the generator's machine was sampled; the target's API, Postgres and Redis were not probed]`, evidence: s.evidence };
+}
+

@@ -143,12 +143,22 @@ export async function searchCapacity(cfg: SearchConfig, runStep: StepRunner, log
     }
     trials.push({ trial: t, highestPassingRps: best === null ? null : round(best), rates });
   }
-  const estimates = trials.map((t) => t.highestPassingRps ?? round(Math.min(...t.rates) * (1 - cfg.tolerance)));
-  const failedTrials = trials.filter((t) => t.highestPassingRps === null).length;
-  if (failedTrials > 0) {
-    notes.push(`${failedTrials} of ${trials.length} confirmation trials passed at no rate tried; each counts as its lowest rate less the tolerance`);
+  // Only rates a trial actually passed count: a trial that passed nothing contributes no invented figure.
+  const estimates = trials.map((t) => t.highestPassingRps).filter((x): x is number => x !== null);
+  const failedTrials = trials.length - estimates.length;
+  if (failedTrials > 0) notes.push(`${failedTrials} of ${trials.length} confirmation trials passed at no rate tried (${trials.filter((t) => t.highestPassingRps === null).map((t) => t.rates.join(', ')).join('; ')} req/s)`);
+  if (estimates.length === 0) {
+    return {
+      steps,
+      maxSustainableRps: null,
+      bindingThreshold: steps.filter((s) => s.phase === 'confirm' && !s.passed)[0]?.failures[0] ?? null,
+      trials,
+      stopReason: `the boundary was NOT confirmed: the search passed ${round(passRps)} req/s, but no confirmation trial passed any rate it tried (a degrading target, or a contended machine); no capacity is claimed`,
+      allFailed: true,
+      notes,
+    };
   }
-  if (failedTrials * 2 > trials.length) notes.push('the boundary was NOT confirmed: most trials failed where the search had passed (an unstable target or a contended machine)');
+  if (failedTrials * 2 > trials.length) notes.push('the boundary was NOT confirmed by most trials: the interval covers only the trials that passed');
   const interval = bootstrapMedianInterval(estimates, { seed: cfg.seed });
   const value = interval.median;
 

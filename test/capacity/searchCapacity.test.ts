@@ -82,3 +82,20 @@ describe('searchCapacity with a spoiled generator', () => {
     expect(out.maxSustainableRps!.value).toBeGreaterThan(900);
   });
 });
+
+describe('searchCapacity with a target that degrades after the search', () => {
+  it('claims no capacity when no confirmation trial passes any rate it tried', async () => {
+    let confirming = false;
+    const runner: StepRunner = async (offeredRps, phase, trial) => {
+      confirming ||= phase === 'confirm';
+      return synthetic(() => (confirming ? 0 : 1000))(offeredRps, phase, trial);
+    };
+    const out = await searchCapacity(cfg, runner);
+    expect(out.maxSustainableRps).toBeNull();
+    expect(out.allFailed).toBe(true);
+    expect(out.trials.every((t) => t.highestPassingRps === null)).toBe(true);
+    expect(out.stopReason).toMatch(/the boundary was NOT confirmed: the search passed [\d.]+ req\/s, but no confirmation trial passed/);
+    expect(out.notes.join(' ')).toMatch(/3 of 3 confirmation trials passed at no rate tried/);
+  });
+});
+

@@ -13,7 +13,7 @@ export function renderCapacityJunit(r: CapacityReport): string {
   const verdictText = m
     ? `max sustainable ${m.value} req/s (${m.low}-${m.high}); plan target ${r.planTargetRps ?? 'not declared'} req/s`
     : `no capacity within the budget: ${r.search.stopReason}`;
-  const unconfirmed = r.notes.find((n) => n.includes('NOT confirmed'));
+  const unconfirmed = [...r.notes, r.search.stopReason].find((n) => n.includes('NOT confirmed'));
   const cases: string[] = [];
   const tc = (classname: string, name: string, text: string, failure?: string) => {
     cases.push(`    <testcase classname="${xmlEscape(classname)}" name="${xmlEscape(name)}" time="0">`);
