@@ -14,7 +14,7 @@ import type { ReportJobData, ReportQueue } from './reportQueue.ts';
 import { catalogKeys, catalogTags } from './cacheKeys.ts';
 import { sql } from './statements.ts';
 import type { TagCache } from './TagCache.ts';
-import { withTenant } from './withTenant.ts';
+import { readAsTenant, withTenant } from './withTenant.ts';
 
 export interface OptimizedStoreOptions {
   db: Database;
@@ -37,8 +37,7 @@ export function optimizedStore(o: OptimizedStoreOptions): CatalogStore & { runRe
   const known = new Set<string>();
   const unknown = new Map<string, number>();
   let queue: ReportQueue | undefined;
-  const one = <T>(clientId: string, text: string, values: unknown[], db = o.db) =>
-    withTenant(db, clientId, 1, async (c) => (await c.query<T & Record<string, unknown>>({ text, values })).rows);
+  const one = <T>(clientId: string, text: string, values: unknown[], db = o.db) => readAsTenant<T & Record<string, unknown>>(db, clientId, text, values);
 
   const reportDocument = async (data: ReportJobData): Promise<string> => {
     const rows = await one<{ status: string; orders: number; revenue: string }>(data.clientId, sql.report, [data.clientId, new Date(data.startMs), new Date(data.endMs)], o.readDb);

@@ -48,3 +48,39 @@ export async function withTenant<T>(db: Database, clientId: string, statements: 
   if (refused !== undefined) throw refused;
   return result as T;
 }
+
+/** A value as an SQL literal: pg's escapeLiteral for text (and dates, as ISO text), numbers only when finite. */
+function literal(v: unknown, escape: (s: string) => string): string {
+  if (v === null || v === undefined) return 'NULL';
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  if (typeof v === 'string') return escape(v);
+  if (v instanceof Date) return escape(v.toISOString());
+  throw new Error(`readAsTenant: cannot inline a ${typeof v} value`);
+}
+
+/**
+ * One read in ONE round trip: BEGIN, the tenant context, the SELECT and COMMIT sent as one simple-protocol
+ * string, so a cache miss holds its pooled connection for one round trip instead of three (the simple protocol
+ * takes no parameters: the statement's $n are inlined with pg's escapeLiteral; every statement here is ours and
+ * has no other "$"). Still 4 statements, and counted as 4.
+ */
+export async function readAsTenant<R>(db: Database, clientId: string, text: string, values: readonly unknown[]): Promise<R[]> {
+  if (!isUuid(clientId)) throw new Error(`readAsTenant: ${JSON.stringify(clientId)} is not a UUID`);
+  try {
+    return await db.withClient(TENANT_OVERHEAD_STATEMENTS + 1, async (c) => {
+      const select = text.replace(/\$(\d+)/g, (_, n: string) => literal(values[Number(n) - 1], (s) => c.escapeLiteral(s)));
+      try {
+        const results = (await c.query(
+          `BEGIN; SELECT set_config('role', '${API_ROLE}', true), set_config('app.client_id', '${clientId.toLowerCase()}', true); ${select}; COMMIT`,
+        )) as unknown as pg.QueryResult[];
+        return results[2]!.rows as R[];
+      } catch (err) {
+        await c.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      }
+    });
+  } catch (err) {
+    if (err instanceof HttpError) throw err;
+    throw isDatabaseUnavailable(err) ? httpErrors.databaseUnavailable(err) : err;
+  }
+}
