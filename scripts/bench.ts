@@ -4,9 +4,8 @@
  * Exit codes: 0 all thresholds hold; 99 thresholds crossed or a baseline regression; 2 usage or configuration
  * error; 1 any other failure.
  */
-import { fileURLToPath } from 'node:url';
 import { Option } from 'commander';
-import { childEnvironment, processSecrets, readProcessEnv } from '../harness/config/readEnv.ts';
+import { processSecrets, readProcessEnv } from '../harness/config/readEnv.ts';
 import { benchDefaults, workloadDefaults, type BenchOptions } from '../harness/run/BenchOptions.ts';
 import { flagBounds } from '../harness/run/flagBounds.ts';
 import { durationArg, fractionArg, intArg, mixArg, urlArg } from '../harness/run/parseArgs.ts';
@@ -16,6 +15,7 @@ import { redactText } from '../harness/services/redactUrl.ts';
 import { resolveWorkload } from '../harness/workload/WorkloadRegistry.ts';
 import { workloads } from '../scenarios/registry.ts';
 import { ACK_FLAG_CHOICES, ackModeOf, datasetParametersOf, distributionOf, workloadProgram, type AckFlag, type DatasetFlags } from './cli/commonFlags.ts';
+import { runContext } from './cli/runContext.ts';
 import { exitWithError, parseOrExit } from './cli/exitWithError.ts';
 import { ScaleproofError } from '../harness/errors/ScaleproofError.ts';
 import { parseFaultSpec, type FaultSpec } from '../harness/faults/FaultSpec.ts';
@@ -104,16 +104,7 @@ try {
     command: redactText(`pnpm bench ${process.argv.slice(2).join(' ')}`.trim(), secrets),
   });
   const out = terminalOutput(secrets);
-  const outcome = await runBench(options, {
-    env,
-    resolved,
-    childEnv: childEnvironment(),
-    apiCommand: { entry: fileURLToPath(new URL('./api.ts', import.meta.url)), args: [workload.name, '--variant', variant.name] },
-    cwd: process.cwd(),
-    tty: out.tty,
-    log: out.log,
-    progress: out.progress,
-  });
+  const outcome = await runBench(options, runContext(resolved, env, out));
   out.clear();
   process.stdout.write(formatSummaryTable(outcome.summary) + '\n');
   for (const r of outcome.regressionReasons) process.stdout.write(`regression: ${r}\n`);

@@ -5,9 +5,8 @@
  * passed at all; 2 usage or configuration error; 1 any other failure. With --json the last stdout line is one
  * JSON object: maxSustainableRps, low, high, bindingThreshold, users (and the report folder).
  */
-import { fileURLToPath } from 'node:url';
 import { Option } from 'commander';
-import { childEnvironment, processSecrets, readProcessEnv } from '../harness/config/readEnv.ts';
+import { processSecrets, readProcessEnv } from '../harness/config/readEnv.ts';
 import { capacityDefaults, type CapacityOptions } from '../harness/capacity/CapacityOptions.ts';
 import { runCapacity } from '../harness/capacity/runCapacity.ts';
 import { capacityHeadline } from '../harness/capacity/report/capacityHeadline.ts';
@@ -19,6 +18,7 @@ import { resolveWorkload } from '../harness/workload/WorkloadRegistry.ts';
 import { ScaleproofError } from '../harness/errors/ScaleproofError.ts';
 import { workloads } from '../scenarios/registry.ts';
 import { datasetParametersOf, distributionOf, workloadProgram, type DatasetFlags } from './cli/commonFlags.ts';
+import { runContext } from './cli/runContext.ts';
 import { exitWithError, parseOrExit } from './cli/exitWithError.ts';
 import { terminalOutput } from './cli/terminalOutput.ts';
 
@@ -108,16 +108,7 @@ try {
     command: redactText(`pnpm bench:capacity ${process.argv.slice(2).join(' ')}`.trim(), secrets),
   });
   const out = terminalOutput(secrets);
-  const outcome = await runCapacity(options, {
-    env,
-    resolved,
-    childEnv: childEnvironment(),
-    apiCommand: { entry: fileURLToPath(new URL('./api.ts', import.meta.url)), args: [workload.name, '--variant', variant.name] },
-    cwd: process.cwd(),
-    tty: out.tty,
-    log: out.log,
-    progress: out.progress,
-  });
+  const outcome = await runCapacity(options, runContext(resolved, env, out));
   out.clear();
   const r = outcome.report;
   for (const line of capacityHeadline(r)) process.stdout.write(`${line}\n`);

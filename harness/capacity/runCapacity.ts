@@ -7,19 +7,16 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Env } from '../config/readEnv.ts';
 import { createKeySampler } from '../../seeders/engine/keySampler.ts';
-import { migrate } from '../migrate/migrate.ts';
-import { schemaName, withSchema } from '../migrate/schemaUrl.ts';
 import type { CapacityReport } from '../model/CapacityReport.ts';
 import type { ProbeTargets } from '../probe/snapshotServer.ts';
 import { loadThresholds } from '../judge/loadThresholds.ts';
 import { validateThresholds } from '../judge/validateThresholds.ts';
-import { startServices, type Services } from '../services/startServices.ts';
 import { redactUrl } from '../services/redactUrl.ts';
 import { drivePhase } from '../run/drivePhase.ts';
 import { OPEN_VALIDITY_RULE } from '../drive/open/OpenWindowStats.ts';
 import { gitCommit, machineInfo, newRunId } from '../run/machineInfo.ts';
 import { onShutdown } from '../run/onShutdown.ts';
-import { startApi, type ApiProcess } from '../run/startApi.ts';
+import { prepareSystemUnderTest } from '../run/prepareSystemUnderTest.ts';
 import type { RunContext } from '../run/runBench.ts';
 import { buildScenario } from '../workload/buildScenario.ts';
 import { buildCapacityReport } from './buildCapacityReport.ts';
@@ -38,7 +35,7 @@ export interface CapacityOutcome {
 }
 
 export async function runCapacity(o: CapacityOptions, ctx: RunContext & { env: Readonly<Env> }): Promise<CapacityOutcome> {
-  const { env, log } = ctx;
+  const { log } = ctx;
   const { workload, variant } = ctx.resolved;
   const thresholds = o.thresholdsFile ? await loadThresholds(o.thresholdsFile) : workload.thresholds;
   validateThresholds(thresholds, { endpoints: Object.keys(workload.endpoints) });
@@ -58,34 +55,12 @@ export async function runCapacity(o: CapacityOptions, ctx: RunContext & { env: R
   onShutdown(stopAll);
 
   try {
-    let services: Services | undefined;
-    let api: ApiProcess | undefined;
-    let dataset: CapacityReport['environment']['dataset'];
-    let baseUrl: string;
-    let databaseUrl: string | undefined;
-    if (o.target) {
-      baseUrl = o.target;
-      log(`driving ${redactUrl(o.target)} (--target: no services, no seeding, no API started)`);
-    } else {
-      services = await startServices({ databaseUrl: env.databaseUrl, redisUrl: env.redisUrl, dataDir: env.dataDir, pathVar: env.pathVar, log });
-      stops.push(() => services!.stopAll());
-      databaseUrl = withSchema(services.postgres.url, schemaName(workload.name, variant.name));
-      await migrate(databaseUrl, variant.migrations);
-      const seeded = await workload.dataset.seed({ databaseUrl, variant: variant.name, users: o.users, seed: o.seed, distribution: o.distribution, parameters: o.datasetParameters, log, progress: ctx.tty });
-      dataset = seeded.identity;
-      api = await startApi({
-        entry: ctx.apiCommand.entry,
-        args: ctx.apiCommand.args,
-        env: {
-          ...ctx.childEnv, DATABASE_URL: databaseUrl, REDIS_URL: services.redis.url, SCALEPROOF_REDIS_PREFIX: `sp:${runId}:`, PORT: '0', HOST: '127.0.0.1',
-          SCALEPROOF_LOG_LEVEL: ctx.childEnv.SCALEPROOF_LOG_LEVEL ?? 'warn',
-        },
-        log,
-      });
-      stops.push(() => api!.stop());
-      baseUrl = api.url;
-      log(`API under test at ${baseUrl}`);
-    }
+    const sut = await prepareSystemUnderTest(
+      { target: o.target, runId, users: o.users, seed: o.seed, distribution: o.distribution, datasetParameters: o.datasetParameters },
+      ctx,
+      stops,
+    );
+    const { services, baseUrl, dataset, schemaUrl: databaseUrl } = sut;
     const probes: ProbeTargets = o.target ? {} : { redisUrl: services?.redis.url, apiUrl: baseUrl, databaseUrl: services?.postgres.url };
     const sampler = createKeySampler(scenario.keys);
     if (o.warmupS > 0) {

@@ -8,12 +8,9 @@
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Env } from '../config/readEnv.ts';
-import { migrate } from '../migrate/migrate.ts';
 import type { RunSummary, ServerSide } from '../model/RunSummary.ts';
 import { SUMMARY_SCHEMA_VERSION } from '../model/RunSummary.ts';
-import { startServices, type Services } from '../services/startServices.ts';
 import { redactUrl } from '../services/redactUrl.ts';
-import { enablePgStatStatements } from '../probe/pgStats.ts';
 import { snapshotServer, type ProbeTargets } from '../probe/snapshotServer.ts';
 import { serverSide } from '../probe/serverSide.ts';
 import { checkAckedWrites } from '../faults/checkAckedWrites.ts';
@@ -32,13 +29,12 @@ import { writeReports } from '../report/writeReports.ts';
 import { regressionGate } from '../compare/regressionGate.ts';
 import { findK6 } from '../drive/k6/findK6.ts';
 import type { BenchOptions } from './BenchOptions.ts';
-import { startApi, type ApiProcess } from './startApi.ts';
+import { prepareSystemUnderTest } from './prepareSystemUnderTest.ts';
 import { gitCommit, machineInfo, newRunId } from './machineInfo.ts';
 import { mergeTrials, trialSample, type TrialMeasure } from './mergeTrials.ts';
 import { onShutdown } from './onShutdown.ts';
 import { drivePhase, type PhaseResult } from './drivePhase.ts';
 import { createKeySampler } from '../../seeders/engine/keySampler.ts';
-import { schemaName, withSchema } from '../migrate/schemaUrl.ts';
 import type { ResolvedWorkload } from '../workload/WorkloadRegistry.ts';
 import { buildScenario } from '../workload/buildScenario.ts';
 
@@ -94,55 +90,12 @@ export async function runBench(o: BenchOptions, ctx: RunContext): Promise<BenchO
   onShutdown(stopAll);
 
   try {
-    let services: Services | undefined;
-    let api: ApiProcess | undefined;
-    let dataset: RunSummary['environment']['dataset'];
-    let datasetLoad: RunSummary['environment']['datasetLoad'];
-    let baseUrl: string;
-    let schemaUrl: string | undefined;
-    let restartApi: (() => Promise<void>) | undefined;
-    if (o.target) {
-      baseUrl = o.target;
-      log(`driving ${redactUrl(o.target)} (--target: no services, no seeding, no API started)`);
-    } else {
-      services = await startServices({ databaseUrl: env.databaseUrl, redisUrl: env.redisUrl, dataDir: env.dataDir, pathVar: env.pathVar, log });
-      stops.push(() => services!.stopAll());
-      // This workload x variant's own schema: switching variants never reseeds another one.
-      const databaseUrl = withSchema(services.postgres.url, schemaName(workload.name, variant.name));
-      await migrate(databaseUrl, variant.migrations);
-      const seeded = await workload.dataset.seed({
-        databaseUrl, variant: variant.name, users: o.users, seed: o.seed, distribution: o.distribution, parameters: o.datasetParameters, log, progress: ctx.tty,
-      });
-      dataset = seeded.identity;
-      datasetLoad = { skipped: seeded.skipped, wallSeconds: seeded.wallSeconds, facts: { ...seeded.facts } };
-      await enablePgStatStatements(services.postgres.url);
-      schemaUrl = databaseUrl;
-      const apiOptions = {
-        entry: ctx.apiCommand.entry,
-        args: ctx.apiCommand.args,
-        env: {
-          ...ctx.childEnv,
-          DATABASE_URL: databaseUrl,
-          REDIS_URL: services.redis.url,
-          SCALEPROOF_REDIS_PREFIX: `sp:${runId}:`, // a cold, private key space per run, even on a shared Redis
-          PORT: '0',
-          HOST: '127.0.0.1',
-          // Warnings and errors still reach the terminal; per-request info lines would drown the progress line.
-          SCALEPROOF_LOG_LEVEL: ctx.childEnv.SCALEPROOF_LOG_LEVEL ?? 'warn',
-          ...(o.ackMode ? { SCALEPROOF_ACK_MODE: o.ackMode } : {}),
-        } as Record<string, string | undefined>,
-        log,
-      };
-      api = await startApi(apiOptions);
-      stops.push(() => api!.stop());
-      baseUrl = api.url;
-      // A faulted API comes back on the same port, so the load generator's URL stays valid.
-      const port = new URL(api.url).port;
-      restartApi = async () => {
-        api = await startApi({ ...apiOptions, env: { ...apiOptions.env, PORT: port } });
-      };
-      log(`API under test at ${baseUrl}`);
-    }
+    const sut = await prepareSystemUnderTest(
+      { target: o.target, runId, users: o.users, seed: o.seed, distribution: o.distribution, datasetParameters: o.datasetParameters, apiEnv: o.ackMode ? { SCALEPROOF_ACK_MODE: o.ackMode } : undefined },
+      ctx,
+      stops,
+    );
+    const { services, schemaUrl, dataset, datasetLoad, baseUrl, restartApi } = sut;
 
     const probes: ProbeTargets = o.target ? {} : { redisUrl: services?.redis.url, apiUrl: baseUrl, databaseUrl: services?.postgres.url };
     const inProcessCache = services?.redis.kind === 'in-process';
@@ -152,10 +105,10 @@ export async function runBench(o: BenchOptions, ctx: RunContext): Promise<BenchO
     const check = workload.ackedWrites;
     const ledger = check && schemaUrl && o.driver === 'autocannon' && scenario.load.kind === 'closed' ? new WriteLedger() : undefined;
     const writes = ledger && check ? { endpoints: check.endpoints, ledger } : undefined;
-    const controls = faults.length > 0 && services && api && restartApi
+    const controls = faults.length > 0 && services && sut.api && restartApi
       ? faultControls({
           faults, redis: services.redis, postgres: services.postgres, baseUrl, endpoints: scenario.endpoints,
-          api: { kill: () => api!.kill(), term: async () => void (await api!.stop()), start: restartApi },
+          api: { kill: () => sut.api!.kill(), term: async () => void (await sut.api!.stop()), start: restartApi },
         })
       : undefined;
     const phase = (p: 'warmup' | 'measured', durationS: number) =>
@@ -210,7 +163,7 @@ export async function runBench(o: BenchOptions, ctx: RunContext): Promise<BenchO
     if (inProcessCache) notes.push('Redis was not available: the API used its in-process cache; cache numbers are not Redis numbers.');
     if (saturated) notes.push('The load generator was saturated: latencies include client-side queueing; use fewer connections or a bigger machine.');
     // The API stops (drains, flushes) before its writes are looked up; stopAll later finds it stopped.
-    await api?.stop();
+    await sut.api?.stop();
     const acked = ledger && check && schemaUrl
       ? await checkAckedWrites({ check, ledger, databaseUrl: schemaUrl, since: runStart, t0, lastFaultAtS: events.at(-1)?.actedAtS ?? events.at(-1)?.atS, ackMode: o.ackMode })
       : undefined;
