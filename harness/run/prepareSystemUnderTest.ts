@@ -37,6 +37,8 @@ export interface PrepareOptions {
   datasetParameters: Readonly<Record<string, number>>;
   /** Extra environment for the API child (e.g. SCALEPROOF_ACK_MODE). */
   apiEnv?: Readonly<Record<string, string>> | undefined;
+  /** Services already started (bench:plan prepares several variants on one Postgres and Redis); the caller stops them. */
+  services?: Services | undefined;
 }
 
 export async function prepareSystemUnderTest(o: PrepareOptions, ctx: RunContext, stops: Array<() => Promise<unknown>>): Promise<SystemUnderTest> {
@@ -46,8 +48,8 @@ export async function prepareSystemUnderTest(o: PrepareOptions, ctx: RunContext,
     log(`driving ${redactUrl(o.target)} (--target: no services, no seeding, no API started)`);
     return { baseUrl: o.target };
   }
-  const services = await startServices({ databaseUrl: env.databaseUrl, redisUrl: env.redisUrl, dataDir: env.dataDir, pathVar: env.pathVar, log });
-  stops.push(() => services.stopAll());
+  const services = o.services ?? (await startServices({ databaseUrl: env.databaseUrl, redisUrl: env.redisUrl, dataDir: env.dataDir, pathVar: env.pathVar, log }));
+  if (!o.services) stops.push(() => services.stopAll());
   // This workload x variant's own schema: switching variants never reseeds another one.
   const schemaUrl = withSchema(services.postgres.url, schemaName(workload.name, variant.name));
   await migrate(schemaUrl, variant.migrations);
