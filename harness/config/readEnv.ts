@@ -17,6 +17,8 @@ export interface PlatformSettings {
   redisKeyPrefix: string;
   pgPoolMax: number;
   statementTimeoutMs: number;
+  /** False behind a transaction-mode pooler that does not keep prepared statements (pgBouncer < 1.21). */
+  pgNamedStatements: boolean;
   bodyLimitBytes: number;
   migrateOnStart: boolean;
   logLevel: LogLevel;
@@ -25,6 +27,8 @@ export interface PlatformSettings {
 export interface Env {
   databaseUrl?: string | undefined;
   databaseReplicaUrl?: string | undefined;
+  /** An existing transaction-mode pgBouncer (else the harness starts its own from PATH, else none). */
+  pgbouncerUrl?: string | undefined;
   redisUrl?: string | undefined;
   /** Where embedded Postgres keeps its data between runs. */
   dataDir: string;
@@ -94,10 +98,12 @@ export function readEnv(env: Source, cwd: string = '.', workloadEnv: Readonly<Re
   const databaseUrl = url(env, 'DATABASE_URL');
   const databaseReplicaUrl = url(env, 'DATABASE_REPLICA_URL');
   const redisUrl = url(env, 'REDIS_URL');
+  const pgbouncerUrl = url(env, 'PGBOUNCER_URL');
   const workload = Object.fromEntries(Object.entries(workloadEnv).map(([name, spec]) => [name, readVariable(env, name, spec)]));
   return Object.freeze({
     databaseUrl,
     databaseReplicaUrl,
+    pgbouncerUrl,
     redisUrl,
     dataDir: path.resolve(cwd, p('SCALEPROOF_DATA_DIR') as string),
     k6Bin: (p('K6_BIN') as string) || undefined,
@@ -108,12 +114,13 @@ export function readEnv(env: Source, cwd: string = '.', workloadEnv: Readonly<Re
       redisKeyPrefix: p('SCALEPROOF_REDIS_PREFIX') as string,
       pgPoolMax: p('SCALEPROOF_PG_POOL_MAX') as number,
       statementTimeoutMs: p('SCALEPROOF_STATEMENT_TIMEOUT_MS') as number,
+      pgNamedStatements: p('SCALEPROOF_PG_NAMED_STATEMENTS') as boolean,
       bodyLimitBytes: p('SCALEPROOF_BODY_LIMIT_BYTES') as number,
       migrateOnStart: p('SCALEPROOF_MIGRATE_ON_START') as boolean,
       logLevel: p('SCALEPROOF_LOG_LEVEL') as LogLevel,
     }),
     workload: Object.freeze(workload),
-    secrets: Object.freeze([databaseUrl, databaseReplicaUrl, redisUrl].filter((s): s is string => s !== undefined)),
+    secrets: Object.freeze([databaseUrl, databaseReplicaUrl, pgbouncerUrl, redisUrl].filter((s): s is string => s !== undefined)),
   });
 }
 

@@ -18,6 +18,8 @@ export interface ApiConfig {
   port: number;
   pgPoolMax: number;
   statementTimeoutMs: number;
+  /** Named (server-side prepared) statements; off behind a pooler that does not keep them (see unnamedStatementClient.ts). */
+  pgNamedStatements: boolean;
   bodyLimitBytes: number;
   /** Run the variant's migrations (idempotent, advisory-locked) before listening; server.ts only. */
   migrateOnStart: boolean;
