@@ -26,6 +26,8 @@ import { createMetrics } from './metrics/createMetrics.ts';
 import type { PlatformParts } from './PlatformParts.ts';
 import { healthRoute } from './routes/health.ts';
 import { metricsRoute } from './routes/metrics.ts';
+import { statementsRoute } from './routes/statements.ts';
+import { StatementSampler } from './db/StatementSampler.ts';
 import type { WorkloadPlugin } from './WorkloadPlugin.ts';
 
 declare module 'fastify' {
@@ -71,8 +73,9 @@ export async function buildApp(config: ApiConfig, plugin: WorkloadPlugin, deps: 
     bufferDepth: () => [...buffers.values()].reduce((n, b) => n + b.depth, 0), // read at scrape time
     keyFamilies: plugin.keyFamilies,
   });
+  const sampler = new StatementSampler();
   const openDatabase = (name: string, url: string) => {
-    const pool = createPool({ url, name, max: cfg.pgPoolMax, statementTimeoutMs: cfg.statementTimeoutMs, log, onIdleError: () => metrics.dbIdleError(name) });
+    const pool = createPool({ url, name, max: cfg.pgPoolMax, statementTimeoutMs: cfg.statementTimeoutMs, log, onIdleError: () => metrics.dbIdleError(name), sampler });
     const db = new Database(name, pool, metrics.dbQueryCounter(name));
     databases.push(db);
     return db;
@@ -112,6 +115,7 @@ export async function buildApp(config: ApiConfig, plugin: WorkloadPlugin, deps: 
   });
   healthRoute(app, parts);
   metricsRoute(app, parts);
+  statementsRoute(app, sampler);
   await app.register(plugin.register, { parts });
 
   app.addHook('onReady', async () => {

@@ -4,6 +4,7 @@
  */
 import pg from 'pg';
 import type { ApiLogger } from '../log/ApiLogger.ts';
+import type { StatementSampler } from './StatementSampler.ts';
 
 export interface PoolOptions {
   url: string;
@@ -14,6 +15,8 @@ export interface PoolOptions {
   log: ApiLogger;
   /** Called for every error on an idle client (e.g. Postgres restarted); counted by the caller. */
   onIdleError: (err: Error) => void;
+  /** Times every statement of every client (GET /_scaleproof/statements). */
+  sampler?: StatementSampler | undefined;
 }
 
 export function createPool(opts: PoolOptions): pg.Pool {
@@ -32,5 +35,7 @@ export function createPool(opts: PoolOptions): pg.Pool {
     opts.onIdleError(err);
     opts.log.error(`pg pool ${opts.name}: idle client error`, err);
   });
+  const sampler = opts.sampler;
+  if (sampler) pool.on('connect', (client) => sampler.watch(client));
   return pool;
 }
