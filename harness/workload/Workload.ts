@@ -8,6 +8,7 @@ import type { ThresholdSet } from '../judge/ThresholdSet.ts';
 import type { EnvVarSpec } from '../config/EnvVarSpec.ts';
 import type { WorkloadPlugin } from '../../reference-impl/platform/WorkloadPlugin.ts';
 import type { DatasetIdentity } from '../model/RunSummary.ts';
+import type { PlanClaims } from '../plan/PlanClaims.ts';
 
 export type { DatasetIdentity };
 
@@ -139,4 +140,6 @@ export interface Workload {
   defaultVariant: string;
   /** The plan's per-user request rate and target users (capacity in users); absent when the plan gives none. */
   planLoad?: PlanLoad | undefined;
+  /** The plan's quantitative claims and the steps that embody them (bench:plan); thresholds/<name>Claims.ts. */
+  claims?: PlanClaims | undefined;
 }
