@@ -24,8 +24,12 @@ export interface ProbeContext {
   /** Dataset scale and seed, to pick keys that exist (the scenarios' layout). */
   users: number;
   seed: number;
-  /** A client id or similar header the workload's API needs; the probe sets its own headers. */
-  fetch: (path: string, init?: { method?: string; headers?: Record<string, string>; body?: string }) => Promise<{ status: number; body: string; ms: number }>;
+  /**
+   * One request to the step's API (the probe sets its own headers, e.g. a tenant's x-client-id): status, body,
+   * wall ms, and the statements the API issued meanwhile (its own counter; probes run with no other load), or
+   * null when the API does not expose it.
+   */
+  fetch: (path: string, init?: { method?: string; headers?: Record<string, string>; body?: string }) => Promise<{ status: number; body: string; ms: number; statements: number | null }>;
 }
 
 export type ClaimMetric =
