@@ -25,13 +25,27 @@ export const schoolThresholds: ThresholdSet = {
   'http_req_duration{endpoint:report_job}': ['p(95)<2000'],
   // Seed 001 "Success Metrics": Error rate, target "<0.1%". 429s from the analytics rate limit are expected
   // statuses of those endpoints (scenarios/school/endpoints.ts), so they are not errors here.
-  http_req_failed: ['rate<0.001'],
+  // Seed 001 "4.2 Alerting": "Error rate > 1%" (the alert, looser than the target above; both are judged).
+  http_req_failed: ['rate<0.001', 'rate<=0.01'],
   // Reported, not a target: requests per second the analytics rate limit (3.3: 10/min/user) refused, kept apart
   // from http_req_failed so a run shows how much of the analytics load was turned away.
   'http_reqs{status:429}': ['rate>=0'],
   // Seed 001 "Success Metrics": Cache hit rate, target "80%+" (2.3: "Cache hit rate: 30% -> 80%+"); server-side truth
   // (Redis INFO / API counters), so k6 never sees this line: the evaluator judges it after the run.
-  cache_hit_ratio: ['value>=0.8'],
+  // Seed 001 "4.2 Alerting": "Cache hit rate < 70%" (the alert line, below the 80% target; both are judged).
+  cache_hit_ratio: ['value>=0.8', 'value>=0.7'],
+  // Seed 001 "4.2 Alerting": "Query time > 2s": the longest single statement execution in the measured phase
+  // (pg_stat_statements max_exec_time; "not measurable" without it). The API's statement timeout may cut earlier.
+  statement_max_ms: ['value<=2000'],
+  // Seed 001 "4.2 Alerting": "Database CPU > 80%" (a Supabase dashboard figure). Nearest real signal here: CPU of
+  // the Postgres server processes read from /proc when the harness's Postgres runs on this machine, as % of the
+  // machine's CPUs over the measured phase; "not measurable" for a remote Postgres. On a small machine that also
+  // runs the API and the load generator, Postgres may not reach 80% even when it is the bottleneck.
+  db_cpu_percent: ['value<=80'],
+  // Seed 001 "4.2 Alerting": "Connection pool > 80% full": the API's pools' in-use / max connections, sampled each
+  // second. A closed-model run with more connections than the pool keeps it full, so this crosses at the default
+  // settings (32 connections, SCALEPROOF_PG_POOL_MAX 10) when the database is the queue: that is the alert doing its job.
+  db_pool_usage_max: ['value<=0.8'],
   // Seed 001's 1M-user load: 100,000 reads + 10,000 writes + 1,000 analytics per minute = 111,000/min = 1,850/s.
   http_reqs: ['rate>=1850'],
 };

@@ -8,6 +8,7 @@
 import type { EndpointName, EndpointSummary, RunSummary } from '../model/RunSummary.ts';
 import { decodeHistogram } from '../drive/latencyHistogram.ts';
 import type { ParsedThreshold } from './ThresholdSet.ts';
+import { observeAlertSignal } from './observeAlertSignal.ts';
 
 export interface Observation {
   observed: number | null;
@@ -128,6 +129,6 @@ export function observeThreshold(summary: RunSummary, th: ParsedThreshold): Obse
       return seconds > 0 ? value(dropped / seconds) : missing('no measured duration: scenario.durationS is 0');
     }
     default:
-      return missing(`no observation for metric ${th.metric}`);
+      return observeAlertSignal(summary, th) ?? missing(`no observation for metric ${th.metric}`);
   }
 }

@@ -7,6 +7,7 @@ import { ScaleproofError } from '../errors/ScaleproofError.ts';
 import { aggregationsByType, knownMetrics, knownTags, reservedTags } from './knownMetrics.ts';
 import { parseThresholdExpression } from './parseThresholdExpression.ts';
 import { parseThresholdKey } from './parseThresholdKey.ts';
+import { SUSTAINED_AGGREGATIONS } from './observeSustained.ts';
 import type { ParsedThreshold, ThresholdSpec } from './ThresholdSet.ts';
 
 function invalid(message: string, context: Record<string, unknown>): ScaleproofError {
@@ -24,6 +25,17 @@ function specExpression(key: string, spec: unknown): { expression: string; abort
     `threshold ${JSON.stringify(key)} has an entry that is neither a string nor { threshold: '...' }: ${JSON.stringify(spec)}; write e.g. 'p(95)<800' or { threshold: 'p(95)<800', abortOnFail: true }`,
     { key },
   );
+}
+
+/** {for:Ns} is judged second by second from the timeline, which keeps only p50/p95/p99/max and the counts. */
+function checkSustained(key: string, expression: string, parsed: ReturnType<typeof parseThresholdExpression>): void {
+  const name = parsed.aggregation === 'p' ? `p(${parsed.percentile})` : parsed.aggregation;
+  if (!(SUSTAINED_AGGREGATIONS as readonly string[]).includes(name)) {
+    throw invalid(`threshold ${JSON.stringify(key)}: ${JSON.stringify(expression)} uses ${name}, which a {for:...} rule cannot judge (the per-second timeline keeps ${SUSTAINED_AGGREGATIONS.join(', ')}); use one of those or drop {for:...}`, { key, expression });
+  }
+  if (!['<', '<=', '>', '>='].includes(parsed.operator)) {
+    throw invalid(`threshold ${JSON.stringify(key)}: ${JSON.stringify(expression)} compares with ${parsed.operator}; a {for:...} rule needs <, <=, > or >=`, { key, expression });
+  }
 }
 
 /**
@@ -70,6 +82,7 @@ export function validateThresholds(set: unknown, opts: { endpoints?: readonly st
           { key, expression },
         );
       }
+      if (tags.for !== undefined) checkSustained(key, expression, parsed);
       out.push({ key, metric, tags, expression, ...parsed, abortOnFail });
     }
   }

@@ -116,8 +116,34 @@ export interface ServerSide {
    */
   slowestStatement?: { query: string; calls: number; meanMs: number } | null | undefined;
   writeBuffer?: { flushes: number; failures: number; depth: number } | undefined;
+  /**
+   * The longest single execution (ms) of a statement in the measured phase, from pg_stat_statements max_exec_time:
+   * exact when a statement raised its all-time max during the phase; otherwise a statement's phase mean stands in
+   * (a lower bound, said in `note`). Absent when pg_stat_statements could not be read; what `statement_max_ms` judges.
+   */
+  statementMaxMs?: { value: number | null; query: string | null; exact: boolean; note?: string | undefined } | undefined;
+  /** The workload's monthly partitioned tables and whether a partition covers now() (`partitions_missing`). */
+  partitions?: { tables: Record<string, { covered: boolean; partition: string | null }>; missing: number; error?: string | undefined } | undefined;
+  /** Signals sampled every second during the measured phase (harness/probe/sampleDuringRun.ts); null = not measurable. */
+  sampled?: SampledSignals | undefined;
   /** True when the API ran with the in-process cache instead of Redis. */
   inProcessCache: boolean;
+}
+
+/** What the in-run sampler saw; each null comes with a `notMeasurable` reason of the same name. */
+export interface SampledSignals {
+  samples: number;
+  /** Largest write-buffer depth (events accepted, not yet written) the API reported: `write_buffer_depth_max`. */
+  writeBufferDepthMax: number | null;
+  /** Largest in-use / max connections of any API pool in a sample (0..1): `db_pool_usage_max`. */
+  poolUsageMax: number | null;
+  /** Most requests seen waiting for a pool connection in a sample. */
+  poolWaitingMax: number | null;
+  /** CPU of the local Postgres server processes over the phase, % of the machine's CPUs: `db_cpu_percent`. */
+  dbCpuPercent: number | null;
+  /** Largest one-second figure of the same. */
+  dbCpuPercentMaxSecond: number | null;
+  notMeasurable: Partial<Record<'writeBufferDepthMax' | 'poolUsageMax' | 'dbCpuPercent', string>>;
 }
 
 /**

@@ -11,7 +11,8 @@ export interface PgStatSnapshot {
   blksRead: number;
   tupInserted: number;
   numBackends: number;
-  statements?: Map<string, { query: string; calls: number; totalMs: number }> | undefined;
+  /** maxMs: pg_stat_statements max_exec_time, the longest single execution since the stats were reset. */
+  statements?: Map<string, { query: string; calls: number; totalMs: number; maxMs?: number | undefined }> | undefined;
 }
 
 export async function pgStats(url: string): Promise<PgStatSnapshot> {
@@ -34,9 +35,9 @@ export async function pgStats(url: string): Promise<PgStatSnapshot> {
     const ext = await client.query(`SELECT 1 FROM pg_extension WHERE extname = 'pg_stat_statements'`);
     if (ext.rowCount) {
       const s = await client
-        .query(`SELECT queryid::text AS id, query, calls, total_exec_time FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())`)
+        .query(`SELECT queryid::text AS id, query, calls, total_exec_time, max_exec_time FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())`)
         .catch(() => undefined); // installed but not preloaded: the view errors; treat as absent
-      if (s) snap.statements = new Map(s.rows.map((x) => [x.id as string, { query: x.query as string, calls: Number(x.calls), totalMs: Number(x.total_exec_time) }]));
+      if (s) snap.statements = new Map(s.rows.map((x) => [x.id as string, { query: x.query as string, calls: Number(x.calls), totalMs: Number(x.total_exec_time), maxMs: Number(x.max_exec_time) }]));
     }
     return snap;
   } finally {

@@ -6,6 +6,7 @@
  */
 import type { ServerSide } from '../model/RunSummary.ts';
 import type { ServerSnapshot } from './snapshotServer.ts';
+import { longestExecution } from './longestExecution.ts';
 
 /** Statements the server probe itself issues (harness/probe/pgStats.ts). */
 const PROBE_QUERY = /\bpg_stat_statements\b|\bpg_stat_database\b|\bpg_extension\b/;
@@ -104,6 +105,7 @@ export function serverSide(i: ServerSideInput): ServerSide {
       const ran = deltas.filter((d) => d.calls > 0 && !PROBE_QUERY.test(d.query));
       const slowest = ran.reduce<(typeof ran)[number] | undefined>((m, d) => (m === undefined || d.meanMs > m.meanMs ? d : m), undefined);
       out.slowestStatement = slowest ? { query: slowest.query, calls: slowest.calls, meanMs: slowest.meanMs } : null;
+      out.statementMaxMs = longestExecution(b.pg.statements, a.pg.statements);
     }
   }
   return out;
