@@ -9,6 +9,8 @@ export const errorCodes = {
   SP_DB_AUTH: { exitCode: 2, summary: 'Postgres refused the credentials' },
   SP_REDIS_UNREACHABLE: { exitCode: 2, summary: 'Redis could not be reached' },
   SP_EMBEDDED_PG: { exitCode: 1, summary: 'embedded Postgres failed to start' },
+  SP_POOLER: { exitCode: 1, summary: 'the connection pooler (pgBouncer) failed to start or cannot be used' },
+  SP_REPLICA: { exitCode: 1, summary: 'the read replica failed to start, to catch up, or cannot be used' },
   SP_THRESHOLD_INVALID: { exitCode: 2, summary: 'a threshold is malformed or names an unknown metric or tag' },
   SP_K6_MISSING: { exitCode: 2, summary: 'k6 binary not found' },
   SP_K6_FAILED: { exitCode: 1, summary: 'k6 exited with an error that is not a threshold verdict' },

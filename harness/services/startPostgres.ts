@@ -16,7 +16,12 @@ import { freePort } from './freePort.ts';
 import { dropExitEventHooks } from '../run/exitHooks.ts';
 import type { Log, ServiceHandle } from './ServiceHandle.ts';
 
-export type PostgresHandle = ServiceHandle<'external' | 'embedded'> & { url: string; serverVersion: string };
+export type PostgresHandle = ServiceHandle<'external' | 'embedded'> & {
+  url: string;
+  serverVersion: string;
+  /** The embedded server's data directory (a replica is copied from it). */
+  dataDir?: string | undefined;
+};
 
 export interface StartPostgresOptions {
   databaseUrl?: string | undefined;
@@ -116,6 +121,7 @@ async function startEmbedded(dataDir: string, log: Log): Promise<PostgresHandle>
     kind: 'embedded',
     url,
     serverVersion,
+    dataDir,
     get pid() {
       return procOf()?.pid;
     },
