@@ -2,7 +2,9 @@
  * The catalog workload (seed 004: "wecelebrate Platform - Enterprise Scalability Strategy", multi-tenant
  * gifting catalogs) as one unit. `optimized` is the plan's Phases 1-4 (tables and indexes, Redis cache with
  * tags, BullMQ report jobs, row-level security and a per-client rate limit); `naive` is "What You Have Now"
- * (one kv_store table, N+1 reads, tenant filtering in JavaScript, no cache).
+ * (one kv_store table, N+1 reads, tenant filtering in JavaScript, no cache). `phase1` and `phase2` are the
+ * plan's first steps on the same tables (reference-impl/catalog/relationalPlugin.ts), so bench:plan can say
+ * what each phase bought: naive -> phase1 (tables) -> phase2 (+ cache) -> optimized (+ queue, RLS).
  */
 import { fileURLToPath } from 'node:url';
 import { defineWorkload } from '../../harness/workload/defineWorkload.ts';
@@ -44,6 +46,20 @@ export const catalogWorkload = defineWorkload({
       description: 'seed 004 Phases 1-4: tables + used indexes, one SELECT per read under row-level security, Redis cache-aside with TTLs and tags, BullMQ report jobs, per-client rate limit',
       migrations: catalogMigrations.optimized,
       plugin: async () => (await import('../../reference-impl/catalog/optimizedPlugin.ts')).optimizedPlugin,
+    },
+    phase1: {
+      name: 'phase1',
+      description: 'seed 004 "Phase 1: Database optimization and indexing": the plan\'s tables + used indexes, one SELECT per read, tenants isolated by WHERE (no RLS), no cache, reports in process',
+      migrations: catalogMigrations.phase1,
+      plugin: async () => (await import('../../reference-impl/catalog/phasePlugins.ts')).phase1Plugin,
+      // No cache to warm, as naive.
+      defaults: { warmupS: 10 },
+    },
+    phase2: {
+      name: 'phase2',
+      description: 'seed 004 Phase 1 + "Phase 2: Caching layer implementation": Redis cache-aside with the plan\'s TTLs and tags; still no RLS, no queue',
+      migrations: catalogMigrations.phase2,
+      plugin: async () => (await import('../../reference-impl/catalog/phasePlugins.ts')).phase2Plugin,
     },
     naive: {
       name: 'naive',

@@ -1,7 +1,7 @@
 /*
  * The catalog dataset seeder (seed 004's year-3 projection at 200,000 users = 200 clients, any scale), for one
- * variant's schema (the URL's search_path). Both variants get the same generated rows (rows/catalogRows.ts):
- * optimized as the plan's tables, naive as kv_store entries.
+ * variant's schema (the URL's search_path). Every variant gets the same generated rows (rows/catalogRows.ts):
+ * optimized, phase1 and phase2 as the plan's tables, naive as kv_store entries.
  *
  * Same parameters + a complete manifest -> skip. Otherwise: migrate, manifest 'loading' (committed first),
  * drop what slows a bulk load (foreign keys, indexes, the big tables' keys), truncate, COPY on parallel
@@ -15,7 +15,7 @@ import { ScaleproofError } from '../../harness/errors/ScaleproofError.ts';
 import { migrate } from '../../harness/migrate/migrate.ts';
 import { redactUrl } from '../../harness/services/redactUrl.ts';
 import type { DatasetIdentity, SeedOutcome } from '../../harness/workload/Workload.ts';
-import { catalogMigrations } from '../../reference-impl/catalog/schema/schemaDirs.ts';
+import { catalogMigrations, type CatalogVariantName } from '../../reference-impl/catalog/schema/schemaDirs.ts';
 import { clientCount } from '../../scenarios/catalog/layout.ts';
 import { onParallelClients } from '../engine/onParallelClients.ts';
 import { runLoadUnits } from '../engine/runLoadUnits.ts';
@@ -46,10 +46,17 @@ export interface CatalogSeedResult extends SeedOutcome {
   rowCounts: Record<string, number>;
 }
 
+/** The variant's migrations; every variant but naive has the plan's tables (optimized, phase1, phase2). */
+function migrationsOf(variant: string): readonly string[] {
+  if (!Object.hasOwn(catalogMigrations, variant)) {
+    throw new ScaleproofError('SP_USAGE', `unknown catalog variant ${JSON.stringify(variant)}; use ${Object.keys(catalogMigrations).join(', ')}`);
+  }
+  return catalogMigrations[variant as CatalogVariantName];
+}
+
 export function tablesOf(variant: string): readonly string[] {
-  if (variant === 'optimized') return OPTIMIZED_TABLES;
-  if (variant === 'naive') return ['kv_store'];
-  throw new ScaleproofError('SP_USAGE', `unknown catalog variant ${JSON.stringify(variant)}; use optimized or naive`);
+  migrationsOf(variant);
+  return variant === 'naive' ? ['kv_store'] : OPTIMIZED_TABLES;
 }
 
 export function expectedRowCounts(variant: string, clients: number): Record<string, number> {
@@ -78,7 +85,7 @@ export async function seedCatalog(opts: SeedCatalogOptions): Promise<CatalogSeed
   await client.connect();
   try {
     await client.query('SELECT pg_advisory_lock($1)', [SEED_LOCK_KEY]);
-    await timed(phases, 'prepare', () => migrate(opts.databaseUrl, catalogMigrations[opts.variant as 'optimized' | 'naive']));
+    await timed(phases, 'prepare', () => migrate(opts.databaseUrl, migrationsOf(opts.variant)));
     const stored = await readCatalogManifest(client);
     const why = reuseVerdict(stored, opts, parameters, asOfMs);
     if (why === 'reuse' && stored) {
@@ -91,12 +98,12 @@ export async function seedCatalog(opts: SeedCatalogOptions): Promise<CatalogSeed
     await timed(phases, 'prepare', async () => {
       await client.query('SET synchronous_commit = off');
       await markLoading(client, opts.seed, parameters);
-      if (opts.variant === 'optimized') await dropForLoad(client);
+      if (opts.variant !== 'naive') await dropForLoad(client);
       await client.query(`TRUNCATE ${tables.join(', ')}`);
     });
     const load = { databaseUrl: opts.databaseUrl, streams };
     let largestRowsPerSecond: number;
-    if (opts.variant === 'optimized') {
+    if (opts.variant !== 'naive') {
       const units = tableUnits(ctx, streams);
       const orders = units.filter((u) => u.table === 'orders');
       // Orders alone first (its rate is what bench:seed compares), on all streams; several units share the
@@ -111,7 +118,7 @@ export async function seedCatalog(opts: SeedCatalogOptions): Promise<CatalogSeed
         }));
       });
       // Foreign keys and indexes, as the migrations define them.
-      await timed(phases, 'indexes', () => migrate(opts.databaseUrl, catalogMigrations.optimized));
+      await timed(phases, 'indexes', () => migrate(opts.databaseUrl, migrationsOf(opts.variant)));
     } else {
       await timed(phases, 'kv_store', () => runLoadUnits(kvUnits(ctx, streams), { ...load, freeze: false }));
       largestRowsPerSecond = expected.kv_store! / phases.kv_store!;

@@ -1,8 +1,10 @@
 /*
- * The catalog API as seed 004 plans it (the `optimized` variant's CatalogStore): every read is one SELECT in a
- * tenant transaction (RLS decides the rows, withTenant.ts), cached in Redis under tenant-scoped keys with the
- * plan's TTLs and tags (TagCache); an order is validated and stocked in SQL and invalidates exactly the tags it
- * touched (its products and its month's report); reports run as queued jobs (BullMQ) and are cached a day.
+ * The catalog API on the plan's tables (the CatalogStore of `optimized`, `phase1` and `phase2`): every read is one
+ * SELECT and an order one statement (statements.ts), each in one round trip as the tenant (withTenant.ts), under
+ * row-level security ('rls', Phase 4) or the application's WHERE ('where', before it). With a TagCache (Phase 2)
+ * reads are cached in Redis under tenant-scoped keys with the plan's TTLs and tags, and an order invalidates
+ * exactly the tags it touched (its products and its month's report); without one (phase1) every read goes to
+ * Postgres. Reports run as queued jobs and are cached a day when there is a cache.
  */
 import crypto from 'node:crypto';
 import type { Database } from '../../platform/db/Database.ts';
@@ -12,15 +14,18 @@ import { cents, catalogDocument, money, orderDocument, orderReport, productDocum
 import { catalogErrors } from '../errors/catalogErrors.ts';
 import type { ReportJobData, ReportQueue } from './reportQueue.ts';
 import { catalogKeys, catalogTags } from './cacheKeys.ts';
-import { sql } from './statements.ts';
+import { catalogSql, type TenantIsolation } from './statements.ts';
 import type { TagCache } from './TagCache.ts';
-import { readAsTenant, withTenant } from './withTenant.ts';
+import { runAsTenant } from './withTenant.ts';
 
 export interface OptimizedStoreOptions {
   db: Database;
   /** Report queries (the replica when configured, plan Phase 5). */
   readDb: Database;
-  cache: TagCache;
+  /** Phase 2's cache; null: none (phase1). */
+  cache: TagCache | null;
+  /** How tenants are isolated: row-level security (Phase 4) or the application's WHERE. */
+  isolation: TenantIsolation;
   ttl: { catalogsS: number; productsS: number; ordersS: number; reportsS: number };
 }
 
@@ -37,7 +42,16 @@ export function optimizedStore(o: OptimizedStoreOptions): CatalogStore & { runRe
   const known = new Set<string>();
   const unknown = new Map<string, number>();
   let queue: ReportQueue | undefined;
-  const one = <T>(clientId: string, text: string, values: unknown[], db = o.db) => readAsTenant<T & Record<string, unknown>>(db, clientId, text, values);
+  const sql = catalogSql(o.isolation);
+  const one = <T>(clientId: string, text: string, values: unknown[], db = o.db) => runAsTenant<T & Record<string, unknown>>(db, o.isolation, clientId, text, values);
+  const cache = o.cache;
+  /** Cache-aside when there is a cache; else the loader's document, uncached. */
+  const fetch: TagCache['fetch'] = cache
+    ? (...a) => cache.fetch(...a)
+    : async (_family, _key, _ttlS, _tags, load) => {
+      const body = await load();
+      return body === null ? null : { body };
+    };
 
   const reportDocument = async (data: ReportJobData): Promise<string> => {
     const rows = await one<{ status: string; orders: number; revenue: string }>(data.clientId, sql.report, [data.clientId, new Date(data.startMs), new Date(data.endMs)], o.readDb);
@@ -63,7 +77,7 @@ export function optimizedStore(o: OptimizedStoreOptions): CatalogStore & { runRe
     },
 
     products(t, siteId, q) {
-      return o.cache.fetch('catalog_products', catalogKeys.products(t, siteId, q), o.ttl.productsS,
+      return fetch('catalog_products', catalogKeys.products(t, siteId, q), o.ttl.productsS,
         (doc) => [catalogTags.site(t, siteId), catalogTags.catalogProducts(t, (JSON.parse(doc) as ProductPage).catalog_id)],
         async () => {
           const values: unknown[] = [siteId, q.pageSize, (q.page - 1) * q.pageSize];
@@ -79,7 +93,7 @@ export function optimizedStore(o: OptimizedStoreOptions): CatalogStore & { runRe
     },
 
     product(t, id) {
-      return o.cache.fetch('catalog_product', catalogKeys.product(t, id), o.ttl.productsS,
+      return fetch('catalog_product', catalogKeys.product(t, id), o.ttl.productsS,
         (doc) => [catalogTags.product(t, id), catalogTags.catalogProducts(t, (JSON.parse(doc) as { catalog_id: string }).catalog_id)],
         async () => {
           const rows = await one(t, sql.product, [id]);
@@ -88,13 +102,13 @@ export function optimizedStore(o: OptimizedStoreOptions): CatalogStore & { runRe
     },
 
     async catalogs(t) {
-      const r = await o.cache.fetch('catalog_catalogs', catalogKeys.catalogs(t), o.ttl.catalogsS, () => [catalogTags.catalogs(t)],
+      const r = await fetch('catalog_catalogs', catalogKeys.catalogs(t), o.ttl.catalogsS, () => [catalogTags.catalogs(t)],
         async () => JSON.stringify({ catalogs: (await one(t, sql.catalogs, [])).map(catalogDocument) }));
       return r as ReadResult; // never null: the loader always returns a document
     },
 
     order(t, id) {
-      return o.cache.fetch('catalog_order', catalogKeys.order(t, id), o.ttl.ordersS, () => [catalogTags.order(t, id)], async () => {
+      return fetch('catalog_order', catalogKeys.order(t, id), o.ttl.ordersS, () => [catalogTags.order(t, id)], async () => {
         const rows = await one(t, sql.order, [id]);
         return rows[0] ? JSON.stringify(orderDocument(rows[0])) : null;
       });
@@ -103,33 +117,25 @@ export function optimizedStore(o: OptimizedStoreOptions): CatalogStore & { runRe
     async createOrder(t, siteId, req) {
       const id = crypto.randomUUID();
       const createdAt = new Date();
-      // BEGIN, set_config, site, reserve, insert, COMMIT: 6 statements (a refused order stops after 4 or 5 and
-      // is counted as 6: Database counts a lent connection's statements up front).
-      const order = await withTenant<OrderDocument | null>(o.db, t, 3, async (c) => {
-        const site = (await c.query<{ catalog_id: string | null }>({ text: sql.orderSite, values: [siteId] })).rows[0];
-        if (!site) return null;
-        const reserved = (await c.query<{ id: string; sku: string; name: string; price: string }>({
-          text: sql.reserveItems, values: [site.catalog_id, JSON.stringify(req.items), siteId],
-        })).rows;
-        const byId = new Map(reserved.map((r) => [r.id, r]));
-        const missing = req.items.filter((it) => !byId.has(it.product_id)).map((it) => it.product_id);
-        if (missing.length > 0) return catalogErrors.itemsUnavailable(missing);
-        const items = req.items.map((it) => {
-          const p = byId.get(it.product_id)!;
-          return { product_id: p.id, sku: p.sku, name: p.name, qty: it.qty, unit_price: p.price };
-        });
-        const total = money(items.reduce((n, it) => n + it.qty * cents(it.unit_price), 0));
-        const doc: OrderDocument = {
-          id, order_number: webOrderNumber(id), client_id: t, site_id: siteId, customer_name: req.customer_name, customer_email: req.customer_email,
-          status: 'pending', total_amount: total, currency: 'USD', items, created_at: createdAt.toISOString(),
-        };
-        await c.query({ text: sql.insertOrder, values: [id, t, siteId, doc.order_number, doc.customer_name, doc.customer_email, total, JSON.stringify(items), createdAt] });
-        return doc;
+      const orderNumber = webOrderNumber(id);
+      // One statement: a refused order (unknown site, an item it cannot serve) changes nothing.
+      const rows = await one<{ sites: number; inserted: number; reserved: number; id: string | null; sku: string; name: string; price: string }>(t, sql.createOrder,
+        [siteId, JSON.stringify(req.items), id, t, orderNumber, req.customer_name, req.customer_email, createdAt]);
+      const head = rows[0]!;
+      if (head.sites === 0) return null;
+      const byId = new Map(rows.filter((r) => r.id !== null).map((r) => [r.id!, r]));
+      if (head.inserted === 0) throw catalogErrors.itemsUnavailable(req.items.filter((it) => !byId.has(it.product_id)).map((it) => it.product_id));
+      if (head.reserved !== req.items.length) throw new Error(`createOrder: ${head.reserved} of ${req.items.length} lines reserved for an inserted order`);
+      const items = req.items.map((it) => {
+        const p = byId.get(it.product_id)!;
+        return { product_id: p.id!, sku: p.sku, name: p.name, qty: it.qty, unit_price: p.price };
       });
-      if (order !== null) {
-        // Exactly what this write changed: the stock of its products, and its month's report.
-        await o.cache.invalidate([...order.items.map((it) => catalogTags.product(t, it.product_id)), catalogTags.report(t, monthOf(createdAt.getTime()))]);
-      }
+      const order: OrderDocument = {
+        id, order_number: orderNumber, client_id: t, site_id: siteId, customer_name: req.customer_name, customer_email: req.customer_email,
+        status: 'pending', total_amount: money(items.reduce((n, it) => n + it.qty * cents(it.unit_price), 0)), currency: 'USD', items, created_at: createdAt.toISOString(),
+      };
+      // Exactly what this write changed: the stock of its products, and its month's report.
+      await cache?.invalidate([...order.items.map((it) => catalogTags.product(t, it.product_id)), catalogTags.report(t, monthOf(createdAt.getTime()))]);
       return order;
     },
 
@@ -145,7 +151,7 @@ export function optimizedStore(o: OptimizedStoreOptions): CatalogStore & { runRe
 
     async runReport(data, progress) {
       await progress(10);
-      const r = await o.cache.fetch('catalog_report', catalogKeys.report(data.clientId, data.month), o.ttl.reportsS,
+      const r = await fetch('catalog_report', catalogKeys.report(data.clientId, data.month), o.ttl.reportsS,
         () => [catalogTags.report(data.clientId, data.month)], () => reportDocument(data));
       await progress(100);
       return JSON.parse(String(r!.body)) as OrderReport;

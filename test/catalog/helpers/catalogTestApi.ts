@@ -1,13 +1,14 @@
 /*
- * Catalog API tests' setup: one private database holding both variants' schemas (catalog_naive,
- * catalog_optimized), each seeded by seeders/catalog with the same small dataset (5 clients: 3 medium, 1, 2, 4
- * and 5 small), and apps built on it with buildApp(config, plugin) under a Redis key prefix of
+ * Catalog API tests' setup: one private database holding the variants' schemas (catalog_naive,
+ * catalog_optimized, catalog_phase1 and _phase2 when a test asks for them), each seeded by seeders/catalog with
+ * the same small dataset (5 clients: 3 medium, 1, 2, 4 and 5 small), and apps built on it with buildApp(config, plugin) under a Redis key prefix of
  * the test's own. Everything is dropped at the end.
  */
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { catalogEnvValues, type CatalogSettings } from '../../../reference-impl/catalog/catalogEnv.ts';
 import { naivePlugin } from '../../../reference-impl/catalog/naivePlugin.ts';
 import { optimizedPlugin } from '../../../reference-impl/catalog/optimizedPlugin.ts';
+import { phase1Plugin, phase2Plugin } from '../../../reference-impl/catalog/phasePlugins.ts';
 import type { ApiConfig } from '../../../reference-impl/platform/apiConfig.ts';
 import type { WorkloadPlugin } from '../../../reference-impl/platform/WorkloadPlugin.ts';
 import { clientId } from '../../../scenarios/catalog/layout.ts';
@@ -15,8 +16,8 @@ import { seedCatalog } from '../../../seeders/catalog/seedCatalog.ts';
 import { startVariantApi } from '../../helpers/startVariantApi.ts';
 import { seededVariantDatabase, type VariantDatabase } from '../../helpers/variantDatabase.ts';
 
-export type CatalogVariant = 'naive' | 'optimized';
-export const PLUGINS: Readonly<Record<CatalogVariant, WorkloadPlugin>> = { naive: naivePlugin, optimized: optimizedPlugin };
+export type CatalogVariant = 'naive' | 'optimized' | 'phase1' | 'phase2';
+export const PLUGINS: Readonly<Record<CatalogVariant, WorkloadPlugin>> = { naive: naivePlugin, optimized: optimizedPlugin, phase1: phase1Plugin, phase2: phase2Plugin };
 
 /** 5,000 shoppers = 5 clients. */
 export const TEST_USERS = 5000;
@@ -28,7 +29,7 @@ export type CatalogDatabase = VariantDatabase<CatalogVariant>;
 
 export function seededCatalogDatabase(testName: string, variants: readonly CatalogVariant[] = ['naive', 'optimized']): Promise<CatalogDatabase> {
   return seededVariantDatabase({
-    testName, workload: 'catalog', allVariants: ['naive', 'optimized'], variants,
+    testName, workload: 'catalog', allVariants: ['naive', 'optimized', 'phase1', 'phase2'], variants,
     seed: (databaseUrl, variant) => seedCatalog({ databaseUrl, variant, users: TEST_USERS, seed: 42, asOf: TEST_AS_OF, log: () => undefined, streams: 2 }),
   });
 }
