@@ -1,0 +1,49 @@
+/*
+ * Everything one `pnpm bench:plan <workload>` run is told to do. Defaults are the engine's (planDefaults); the
+ * CLI builds and freezes one of these.
+ */
+import type { KeyDistribution } from '../../scenarios/Scenario.ts';
+import type { ArrivalProcess } from '../drive/open/arrivalSchedule.ts';
+
+export interface PlanOptions {
+  workload: string;
+  users: number;
+  seed: number;
+  distribution: KeyDistribution;
+  datasetParameters: Readonly<Record<string, number>>;
+  /** Trials per step; steps alternate inside each round (A B A B). */
+  trials: number;
+  /** Open-model warm-up per step before its first trial, excluded. */
+  warmupS: number;
+  durationS: number;
+  /** The offered rate; absent: half of what the first step carries in a closed-model calibration. */
+  ratePerSecond?: number | undefined;
+  calibrateS: number;
+  /** Closed-model connections of the calibration (the workload's default). */
+  calibrateConnections: number;
+  arrivals: ArrivalProcess;
+  maxConnections: number;
+  /** Runs of each probe per trial (the trial's value is their median). */
+  probeRepeats: number;
+  /** Hottest statements EXPLAINed per step. */
+  explainTop: number;
+  /** Only these steps (ids); default all the claims file declares. */
+  steps?: readonly string[] | undefined;
+  outDir?: string | undefined;
+  /** Exit 99 when any claim is `not reproduced`. */
+  requireClaims: boolean;
+  command: string;
+}
+
+export const planDefaults = Object.freeze({
+  trials: 3,
+  warmupS: 8,
+  durationS: 15,
+  calibrateS: 8,
+  arrivals: 'constant' as ArrivalProcess,
+  maxConnections: 256,
+  probeRepeats: 3,
+  explainTop: 3,
+  /** Of the first step's closed-model throughput: a rate it carries with room, so its latency is not all queueing. */
+  calibrateFraction: 0.5,
+});
