@@ -19,6 +19,7 @@ import { MemoryStore } from './cache/MemoryStore.ts';
 import { RedisStore } from './cache/RedisStore.ts';
 import { createPool } from './db/createPool.ts';
 import { Database } from './db/Database.ts';
+import { FallbackDatabase } from './db/FallbackDatabase.ts';
 import { requestQueries, type RequestQueries } from './db/requestQueries.ts';
 import { clientErrorHandler, frameworkErrors, installErrorHandling } from './errors/errorHandler.ts';
 import { fromFastifyLogger, stderrLogger, type ApiLogger } from './log/ApiLogger.ts';
@@ -75,7 +76,9 @@ export async function buildApp(config: ApiConfig, plugin: WorkloadPlugin, deps: 
   });
   const sampler = new StatementSampler();
   const openDatabase = (name: string, url: string) => {
-    const pool = createPool({ url, name, max: cfg.pgPoolMax, statementTimeoutMs: cfg.statementTimeoutMs, log, onIdleError: () => metrics.dbIdleError(name), sampler });
+    const pool = createPool({ url, name, max: cfg.pgPoolMax, statementTimeoutMs: cfg.statementTimeoutMs, log, onIdleError: () => metrics.dbIdleError(name), sampler,
+      namedStatements: cfg.pgNamedStatements,
+    });
     const db = new Database(name, pool, metrics.dbQueryCounter(name));
     databases.push(db);
     return db;
@@ -92,7 +95,8 @@ export async function buildApp(config: ApiConfig, plugin: WorkloadPlugin, deps: 
 
   const parts: PlatformParts = {
     config: cfg, settings: Object.freeze({ ...deps.settings }), variant: deps.variant ?? 'optimized',
-    db, readDb: replicaDb ?? db, replicaDb, store, cache, metrics, log, buffers, tasks,
+    // Replica reads fall back to the primary while the replica cannot serve (no 5xx for a replica outage).
+    db, readDb: replicaDb ? new FallbackDatabase({ replica: replicaDb, primary: db, log }) : db, replicaDb, store, cache, metrics, log, buffers, tasks,
   };
   app.decorate('scaleproof', parts);
 

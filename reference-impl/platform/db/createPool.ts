@@ -5,6 +5,7 @@
 import pg from 'pg';
 import type { ApiLogger } from '../log/ApiLogger.ts';
 import type { StatementSampler } from './StatementSampler.ts';
+import { UnnamedStatementClient } from './unnamedStatementClient.ts';
 
 export interface PoolOptions {
   url: string;
@@ -17,6 +18,8 @@ export interface PoolOptions {
   onIdleError: (err: Error) => void;
   /** Times every statement of every client (GET /_scaleproof/statements). */
   sampler?: StatementSampler | undefined;
+  /** False behind a transaction-mode pooler that keeps no prepared statements: every statement goes unnamed. */
+  namedStatements?: boolean | undefined;
 }
 
 export function createPool(opts: PoolOptions): pg.Pool {
@@ -29,6 +32,7 @@ export function createPool(opts: PoolOptions): pg.Pool {
     connectionTimeoutMillis: Math.max(2000, opts.statementTimeoutMs),
     idleTimeoutMillis: 30_000,
     application_name: `scaleproof-api-${opts.name}`,
+    ...(opts.namedStatements === false ? { Client: UnnamedStatementClient } : {}),
   });
   // Without a listener an idle client's error (server restart, network cut) would crash the process.
   pool.on('error', (err) => {
