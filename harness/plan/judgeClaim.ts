@@ -46,7 +46,8 @@ type Side = 'beats' | 'contains' | 'misses';
 export function claimedFactor(c: Pick<PlanClaim, 'claimed' | 'better'>, floor = 1e-3): number | undefined {
   if (c.claimed.factor !== undefined) return c.claimed.factor;
   const { before, after } = c.claimed;
-  if (before === undefined || after === undefined) return undefined;
+  // "0% -> 80%" names a target, not a ratio: a factor over zero means nothing.
+  if (before === undefined || after === undefined || before === 0 || after === 0) return undefined;
   return orient(before, after, c.better, floor);
 }
 
@@ -116,5 +117,5 @@ function resample(xs: readonly number[], random: () => number): number[] {
 }
 
 function fmt(x: number): string {
-  return Number(x.toPrecision(3)).toString();
+  return Math.abs(x) >= 100 ? String(Math.round(x)) : String(Number(x.toPrecision(3)));
 }

@@ -1,7 +1,7 @@
 /* One claim figure with its unit, for plan.md and plan.html: ratios as %, factors as "x", others with the unit. */
 export function fmtClaimValue(v: number | null | undefined, unit: string): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return '—';
-  if (unit === 'ratio') return `${(v * 100).toFixed(v >= 0.995 || v < 0.1 ? 1 : 0)}%`;
+  if (unit === 'ratio') return `${Number((v * 100).toFixed(v >= 0.99 ? 2 : v < 0.1 ? 1 : 0))}%`;
   const digits = Math.abs(v) >= 100 ? 0 : Math.abs(v) >= 10 ? 1 : Math.abs(v) >= 1 ? 2 : 3;
   return `${Number(v.toFixed(digits)).toLocaleString('en-US')} ${unit}`.trim();
 }
