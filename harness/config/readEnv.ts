@@ -94,12 +94,13 @@ function url(env: Source, name: keyof typeof urlVariables): string | undefined {
 }
 
 export function readEnv(env: Source, cwd: string = '.', workloadEnv: Readonly<Record<string, EnvVarSpec>> = {}): Readonly<Env> {
-  const p = <K extends keyof typeof platformEnv>(name: K) => readVariable(env, name, platformEnv[name]);
+  // A workload may restate a platform variable with its own default (catalog: its plan's pool size).
+  const p = <K extends keyof typeof platformEnv>(name: K) => readVariable(env, name, workloadEnv[name] ?? platformEnv[name]);
   const databaseUrl = url(env, 'DATABASE_URL');
   const databaseReplicaUrl = url(env, 'DATABASE_REPLICA_URL');
   const redisUrl = url(env, 'REDIS_URL');
   const pgbouncerUrl = url(env, 'PGBOUNCER_URL');
-  const workload = Object.fromEntries(Object.entries(workloadEnv).map(([name, spec]) => [name, readVariable(env, name, spec)]));
+  const workload = Object.fromEntries(Object.entries(workloadEnv).filter(([name]) => !Object.hasOwn(platformEnv, name)).map(([name, spec]) => [name, readVariable(env, name, spec)]));
   return Object.freeze({
     databaseUrl,
     databaseReplicaUrl,

@@ -1,9 +1,11 @@
 /*
  * The catalog API's own settings (seed 004): the cache TTLs of the plan's table (2.4), the per-client rate
- * limit (Phase 4) and the report workers (Phase 3). Declared once as environment variables (Workload.env,
- * read and validated by harness/config/readEnv.ts); the plugins turn the values into the typed object below.
+ * limit (Phase 4), the report workers (Phase 3), and Phase 5's pool size. Declared once as environment
+ * variables (Workload.env, read and validated by harness/config/readEnv.ts); the plugins turn the values into
+ * the typed object below.
  */
 import { defineSettings } from '../../harness/config/defineSettings.ts';
+import { platformEnv } from '../../harness/config/platformEnv.ts';
 
 export interface CatalogSettings {
   rateLimit: number;
@@ -46,7 +48,14 @@ const settings = defineSettings<CatalogSettings>({
   }],
 });
 
-export const catalogEnv = settings.env;
+export const catalogEnv = {
+  ...settings.env,
+  // The platform's pool size, restated with the plan's number (readEnv lets a workload do that).
+  SCALEPROOF_PG_POOL_MAX: {
+    ...platformEnv.SCALEPROOF_PG_POOL_MAX, default: 20,
+    description: 'API pg pool size; catalog default 20, seed 004 Phase 5 "Connection Pooling": "PgBouncer (maintains 20 connections)"',
+  },
+};
 export const defaultCatalogSettings = settings.defaults;
 export const catalogSettings = settings.read;
 export const catalogEnvValues = settings.values;

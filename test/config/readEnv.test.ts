@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { envVariables, readEnv } from '../../harness/config/readEnv.ts';
 import { analyticsEnv } from '../../reference-impl/analytics/analyticsSettings.ts';
+import { catalogEnv } from '../../reference-impl/catalog/catalogEnv.ts';
 import { isScaleproofError } from '../../harness/errors/ScaleproofError.ts';
 import { redactText, redactUrl } from '../../harness/services/redactUrl.ts';
 
@@ -22,6 +23,14 @@ describe('readEnv', () => {
     expect(env.workload.SCALEPROOF_FLUSH_MAX_EVENTS).toBe(50);
     expect(env.workload.SCALEPROOF_PIN_TTL_S).toBe(60);
     expect(env.redisUrl).toBe('redis://127.0.0.1:1');
+  });
+
+  it("takes a platform variable's default from the workload when the workload restates it (catalog's pool: the plan's 20)", () => {
+    expect(readEnv({}, '.', catalogEnv).api.pgPoolMax).toBe(20);
+    expect(readEnv({ SCALEPROOF_PG_POOL_MAX: '40' }, '.', catalogEnv).api.pgPoolMax).toBe(40);
+    expect(readEnv({}, '.', analyticsEnv).api.pgPoolMax).toBe(10);
+    expect(readEnv({}, '.', catalogEnv).workload).not.toHaveProperty('SCALEPROOF_PG_POOL_MAX');
+    expect(() => readEnv({ SCALEPROOF_PG_POOL_MAX: '0' }, '.', catalogEnv)).toThrow(/SCALEPROOF_PG_POOL_MAX/);
   });
 
   it.each([
