@@ -18,6 +18,7 @@ import { checkPostgres } from './checkPostgres.ts';
 import { embeddedPostgresBinary } from './embeddedPostgresBinary.ts';
 import { freePort } from './freePort.ts';
 import { redactUrl } from './redactUrl.ts';
+import { waitForReplay } from './waitForReplay.ts';
 import { chownTo, postgresUser, type RunAs } from './runAsPostgresUser.ts';
 import type { Log, ServiceHandle } from './ServiceHandle.ts';
 
@@ -179,18 +180,4 @@ async function stopChild(child: ChildProcess): Promise<void> {
   const exited = once(child, 'exit');
   child.kill('SIGINT'); // fast shutdown
   await exited;
-}
-
-/** Waits until the standby has replayed the primary's WAL as of now; returns that LSN. */
-async function waitForReplay(primaryUrl: string, replicaUrl: string, timeoutMs: number): Promise<string> {
-  const target = await withClient(primaryUrl, async (c) => (await c.query<{ lsn: string }>('SELECT pg_current_wal_lsn()::text AS lsn')).rows[0]!.lsn);
-  const deadline = Date.now() + timeoutMs;
-  return withClient(replicaUrl, async (c) => {
-    for (;;) {
-      const r = await c.query<{ done: boolean; at: string | null }>('SELECT pg_last_wal_replay_lsn() >= $1::pg_lsn AS done, pg_last_wal_replay_lsn()::text AS at', [target]);
-      if (r.rows[0]?.done) return target;
-      if (Date.now() > deadline) throw new ScaleproofError('SP_REPLICA', `the standby replayed only to ${r.rows[0]?.at ?? 'nothing'} of ${target} in ${timeoutMs / 1000} s; the machine may be too busy, or run with --replica off.`);
-      await new Promise((resolve) => setTimeout(resolve, 100)); // polling a server-side condition: nothing to wait on
-    }
-  });
 }
