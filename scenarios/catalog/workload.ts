@@ -12,6 +12,7 @@ import { catalogEnv } from '../../reference-impl/catalog/catalogEnv.ts';
 import { catalogMigrations } from '../../reference-impl/catalog/schema/schemaDirs.ts';
 import { catalogDataset } from '../../seeders/catalog/catalogDataset.ts';
 import { catalogThresholds } from '../../thresholds/catalog.ts';
+import { catalogClaims } from '../../thresholds/catalogClaims.ts';
 import { catalogEndpoints, defaultCatalogMix } from './endpoints.ts';
 
 export const catalogWorkload = defineWorkload({
@@ -37,6 +38,7 @@ export const catalogWorkload = defineWorkload({
     pipelining: 1,
   },
   thresholds: catalogThresholds,
+  claims: catalogClaims,
   dataset: catalogDataset,
   env: catalogEnv,
   defaultVariant: 'optimized',

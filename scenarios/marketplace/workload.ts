@@ -10,6 +10,7 @@ import { marketplaceEnv } from '../../reference-impl/marketplace/marketplaceEnv.
 import { marketplaceMigrations } from '../../reference-impl/marketplace/schema/schemaDirs.ts';
 import { marketplaceDataset } from '../../seeders/marketplace/marketplaceDataset.ts';
 import { marketplaceThresholds } from '../../thresholds/marketplace.ts';
+import { marketplaceClaims } from '../../thresholds/marketplaceClaims.ts';
 import { defaultMarketplaceMix, marketplaceEndpoints } from './endpoints.ts';
 
 export const marketplaceWorkload = defineWorkload({
@@ -34,6 +35,7 @@ export const marketplaceWorkload = defineWorkload({
     pipelining: 1,
   },
   thresholds: marketplaceThresholds,
+  claims: marketplaceClaims,
   dataset: marketplaceDataset,
   env: marketplaceEnv,
   defaultVariant: 'optimized',

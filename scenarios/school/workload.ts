@@ -10,6 +10,7 @@ import { schoolEnv } from '../../reference-impl/school/schoolEnv.ts';
 import { schoolMigrations } from '../../reference-impl/school/schema/schemaDirs.ts';
 import { schoolDataset } from '../../seeders/school/schoolDataset.ts';
 import { schoolThresholds } from '../../thresholds/school.ts';
+import { schoolClaims } from '../../thresholds/schoolClaims.ts';
 import { defaultSchoolMix, schoolEndpoints } from './endpoints.ts';
 
 export const schoolWorkload = defineWorkload({
@@ -38,6 +39,7 @@ export const schoolWorkload = defineWorkload({
     pipelining: 1,
   },
   thresholds: schoolThresholds,
+  claims: schoolClaims,
   dataset: schoolDataset,
   env: schoolEnv,
   defaultVariant: 'optimized',
