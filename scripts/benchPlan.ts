@@ -33,6 +33,7 @@ const program = workloadProgram('bench:plan', "Measure each claim of the workloa
   .option('--max-connections <n>', `most connections the open-model driver opens (default ${d.maxConnections})`, intArg('--max-connections', flagBounds.connections.min, flagBounds.connections.max))
   .option('--steps <ids>', "only these steps of the claims file, comma-separated (e.g. naive,optimized)")
   .option('--probe-repeats <n>', `runs of each probe per trial (default ${d.probeRepeats})`, intArg('--probe-repeats', 1, 20))
+  .option('--capacity', "also find each step's sustainable rate within the budget (bench:capacity's search, short steps; 1-2 min per step)")
   .option('--require-claims', 'exit 99 when any claim is not reproduced')
   .option('--out <dir>', 'report folder (default reports/plan-<run-id>)')
   .option('--json', 'print one JSON object as the last stdout line');
@@ -47,6 +48,7 @@ interface PlanFlags extends DatasetFlags {
   maxConnections?: number;
   steps?: string;
   probeRepeats?: number;
+  capacity?: boolean;
   requireClaims?: boolean;
   out?: string;
   json?: boolean;
@@ -78,6 +80,7 @@ try {
     explainTop: d.explainTop,
     steps: flags.steps?.split(',').map((s) => s.trim()).filter(Boolean),
     outDir: flags.out,
+    capacity: flags.capacity ?? false,
     requireClaims: flags.requireClaims ?? false,
     command: redactText(`pnpm bench:plan ${process.argv.slice(2).join(' ')}`.trim(), secrets),
   });

@@ -30,6 +30,8 @@ export interface PlanOptions {
   /** Only these steps (ids); default all the claims file declares. */
   steps?: readonly string[] | undefined;
   outDir?: string | undefined;
+  /** Also search each capacity-claim step's sustainable rate (about a minute or two per step). */
+  capacity: boolean;
   /** Exit 99 when any claim is `not reproduced`. */
   requireClaims: boolean;
   command: string;

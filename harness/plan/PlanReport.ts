@@ -69,6 +69,8 @@ export interface PlanStepResult {
   latencyMs: { p50: number; p95: number; p99: number } | null;
   explain: ExplainedStatement[];
   dataset: { seeded: boolean; wallSeconds: number | null } | null;
+  /** --capacity: the confirmation trials' highest passing rates (req/s) of bench:capacity's search; null without. */
+  capacityRps: number[] | null;
 }
 
 export interface PlanReport {

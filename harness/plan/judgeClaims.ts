@@ -7,7 +7,7 @@ import type { PlanClaim, PlanClaims } from './PlanClaims.ts';
 import type { ClaimVerdict, PlanClaimResult, StepTrial } from './PlanReport.ts';
 import { judgeClaim } from './judgeClaim.ts';
 
-export function judgeClaims(claims: PlanClaims, trialsByStep: ReadonlyMap<string, readonly StepTrial[]>, o: { seed: number; capacityByStep?: ReadonlyMap<string, readonly number[]> | undefined }): PlanClaimResult[] {
+export function judgeClaims(claims: PlanClaims, trialsByStep: ReadonlyMap<string, readonly StepTrial[]>, o: { seed: number; capacityByStep?: ReadonlyMap<string, readonly number[]> | undefined; capacityRan?: boolean | undefined }): PlanClaimResult[] {
   return claims.claims.map((c) => {
     const base: PlanClaimResult = {
       id: c.id, quote: c.quote, seedFile: claims.seedFile, section: c.section, metric: metricName(c), endpoint: endpointOf(c), unit: c.unit, better: c.better,
@@ -25,8 +25,8 @@ export function judgeClaims(claims: PlanClaims, trialsByStep: ReadonlyMap<string
     };
     const after = valuesOf(c.after);
     const before = valuesOf(c.before);
-    if (!after) return { ...base, verdict: 'not measured', reason: missingReason(c, c.after, trialsByStep) };
-    if (c.before && !before) return { ...base, verdict: 'not measured', reason: missingReason(c, c.before, trialsByStep) };
+    if (!after) return { ...base, verdict: 'not measured', reason: missingReason(c, c.after, trialsByStep, o.capacityRan) };
+    if (c.before && !before) return { ...base, verdict: 'not measured', reason: missingReason(c, c.before, trialsByStep, o.capacityRan) };
     const j = judgeClaim(c, before, after, { seed: o.seed });
     return { ...base, measured: j.measured, samples: { before, after }, verdict: j.verdict, reason: j.reason };
   });
@@ -57,9 +57,9 @@ function valueOf(c: PlanClaim, t: StepTrial): number | null {
   }
 }
 
-function missingReason(c: PlanClaim, step: string, trialsByStep: ReadonlyMap<string, readonly StepTrial[]>): string {
+function missingReason(c: PlanClaim, step: string, trialsByStep: ReadonlyMap<string, readonly StepTrial[]>, capacityRan = false): string {
   const m = c.metric!;
-  if (m.kind === 'capacity') return 'capacity is measured only with --capacity (a capacity search per step)';
+  if (m.kind === 'capacity') return capacityRan ? `no capacity figure for step ${step}` : 'capacity is measured only with --capacity (a capacity search per step)';
   if (!trialsByStep.has(step)) return `step ${step} did not run`;
   if ((m.kind === 'latency' || m.kind === 'queriesPerRequest') && m.endpoint) return `no ${m.kind === 'latency' ? 'latency' : 'per-route statement count'} for endpoint ${m.endpoint} on step ${step} (not in the mix, or the API exposes no per-route counts)`;
   if (m.kind === 'cacheHitRatio') return `no cache hit ratio on step ${step} (it has no cache)`;

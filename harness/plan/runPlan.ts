@@ -22,6 +22,7 @@ import { buildScenario } from '../workload/buildScenario.ts';
 import type { Workload } from '../workload/Workload.ts';
 import { explainHottest } from './explainHottest.ts';
 import { countVerdicts, judgeClaims } from './judgeClaims.ts';
+import { measureStepCapacity } from './measureStepCapacity.ts';
 import { measureStepTrial } from './measureStepTrial.ts';
 import type { PlanOptions } from './PlanOptions.ts';
 import { planDefaults } from './PlanOptions.ts';
@@ -119,6 +120,21 @@ export async function runPlan(o: PlanOptions, ctx: PlanContext): Promise<PlanOut
         runLog.push({ order, trial, step: step.id, startedAt: r.sample.startedAt });
       }
     }
+    // Capacity last: a search pushes each step past its knee, which must not precede any trial.
+    const capacityByStep = new Map<string, number[]>();
+    if (o.capacity) {
+      const wanted = new Set(claims.claims.filter((c) => c.metric?.kind === 'capacity' && !c.notMeasurable).flatMap((c) => [c.before, c.after]).filter((x): x is string => x !== undefined));
+      for (const step of steps.filter((s) => wanted.has(s.id))) {
+        const sut = prepared.get(step.id)!;
+        log(`capacity of step ${step.id}: search from ${Math.max(1, Math.floor(rate / 2))} req/s`);
+        const cap = await measureStepCapacity({
+          scenario: scenarioAt(open, o.durationS), baseUrl: sut.baseUrl, sampler, thresholds: workload.thresholds, probes: probesOf(sut), inProcessCache: services.redis.kind === 'in-process',
+          startRps: Math.max(1, Math.floor(rate / 2)), maxConnections: o.maxConnections, trials: o.trials, seed: o.seed, progress: ctx.progress, log,
+        });
+        capacityByStep.set(step.id, cap.samples);
+        notes.push(...cap.notes.map((n) => `${step.id}: ${n}`));
+      }
+    }
     const stepResults: PlanStepResult[] = [];
     for (const step of steps) {
       const sut = prepared.get(step.id)!;
@@ -131,9 +147,10 @@ export async function runPlan(o: PlanOptions, ctx: PlanContext): Promise<PlanOut
         latencyMs: stats ? { p50: stats.p50, p95: stats.p95, p99: stats.p99 } : null,
         explain,
         dataset: sut.datasetLoad ? { seeded: !sut.datasetLoad.skipped, wallSeconds: sut.datasetLoad.wallSeconds ?? null } : null,
+        capacityRps: capacityByStep.get(step.id) ?? null,
       });
     }
-    const results = judgeClaims(claims, trialsByStep, { seed: o.seed });
+    const results = judgeClaims(claims, trialsByStep, { seed: o.seed, capacityByStep, capacityRan: o.capacity });
     if (services.redis.kind === 'in-process') notes.push('Redis was not available: the APIs cached in-process; cache figures are not Redis figures.');
     notes.push('One machine runs the load generator, the APIs, Postgres and Redis: the figures are this box contended by the generator; they compare designs on the same box, they do not predict another machine.');
     const report: PlanReport = {

@@ -61,6 +61,7 @@ export function syntheticPlanReport(): PlanReport {
       id: s.id, variant: s.variant, label: s.label, trials: trialsByStep.get(s.id)!, histogram: histograms.get(s.id)!, latencyMs: { p50: 1, p95: 2, p99: 3 },
       explain: [{ shape: 'SELECT * FROM products WHERE site_id = $1', calls: 10, totalMs: 12.5, plan: 'Index Scan using products_site_idx on products' }, { shape: 'BEGIN', calls: 1, totalMs: 0, error: 'nothing to plan' }],
       dataset: { seeded: true, wallSeconds: 1 },
+      capacityRps: null,
     })),
     runLog, claims, counts: countVerdicts(claims), notes: ['one machine'],
   };
