@@ -9,11 +9,17 @@ import fs from 'node:fs';
 const TICKS_PER_S = 100;
 
 export function processCpuSeconds(pid: number): number | null {
+  return processStat(pid)?.cpuS ?? null;
+}
+
+/** A process's command name, parent pid and user + system CPU seconds; null when it is gone or /proc is missing. */
+export function processStat(pid: number): { comm: string; ppid: number; cpuS: number } | null {
   try {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
     // The command name (field 2) may contain spaces; fields after its closing parenthesis are fixed.
-    const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(rest[11]) + Number(rest[12])) / TICKS_PER_S;
+    const close = stat.lastIndexOf(')');
+    const rest = stat.slice(close + 2).split(' ');
+    return { comm: stat.slice(stat.indexOf('(') + 1, close), ppid: Number(rest[1]), cpuS: (Number(rest[11]) + Number(rest[12])) / TICKS_PER_S };
   } catch {
     return null;
   }

@@ -26,7 +26,9 @@ export function observeAlertSignal(summary: RunSummary, th: ParsedThreshold): Ob
       const p = server.partitions;
       if (p === undefined) return notMeasurable("no partition probe ran (the workload declares no monthly partitioned tables, or the run had no database of its own: --target)");
       if (p.error !== undefined) return { observed: null, judged: true, note: `partition probe failed: ${p.error}` };
-      const missing = Object.entries(p.tables).filter(([, t]) => !t.covered).map(([name]) => name);
+      const judged = Object.entries(p.tables).filter(([, t]) => t.partitioned !== false);
+      if (judged.length === 0) return notMeasurable(`this variant RANGE-partitions none of ${Object.keys(p.tables).join(', ') || 'the declared tables'}`);
+      const missing = judged.filter(([, t]) => !t.covered).map(([name]) => name);
       return { observed: p.missing, judged: true, ...(missing.length ? { note: `no partition covers now() for: ${missing.join(', ')}` } : {}) };
     }
     case 'write_buffer_depth_max': {

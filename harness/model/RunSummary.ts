@@ -123,7 +123,12 @@ export interface ServerSide {
    */
   statementMaxMs?: { value: number | null; query: string | null; exact: boolean; note?: string | undefined } | undefined;
   /** The workload's monthly partitioned tables and whether a partition covers now() (`partitions_missing`). */
-  partitions?: { tables: Record<string, { covered: boolean; partition: string | null }>; missing: number; error?: string | undefined } | undefined;
+  partitions?: {
+    /** partitioned false: this variant does not RANGE-partition the table (or has none), with why; not counted. */
+    tables: Record<string, { covered: boolean; partition: string | null; partitioned?: false | undefined; why?: string | undefined }>;
+    missing: number;
+    error?: string | undefined;
+  } | undefined;
   /** Signals sampled every second during the measured phase (harness/probe/sampleDuringRun.ts); null = not measurable. */
   sampled?: SampledSignals | undefined;
   /** True when the API ran with the in-process cache instead of Redis. */

@@ -14,6 +14,8 @@ export interface ApiMetricsSnapshot {
   bufferFlushes: number | null;
   bufferFailures: number | null;
   bufferDepth: number | null;
+  /** Each pg pool's connections (total, idle = total - in use), waiters and size; null without the pool gauges. */
+  pools?: Record<string, { total: number; idle: number; waiting: number; max: number | null }> | null | undefined;
   /** Requests answered and statements issued, by route ("GET /x/:id"); null for an API without the metrics. */
   routes: Record<string, { requests: number; statements: number }> | null;
 }
@@ -28,6 +30,10 @@ export const API_METRIC_NAMES = {
   bufferDepth: 'scaleproof_write_buffer_depth',
   routeRequests: 'scaleproof_route_requests_total',
   routeStatements: 'scaleproof_route_db_statements_total',
+  poolTotal: 'scaleproof_pg_pool_total_connections',
+  poolIdle: 'scaleproof_pg_pool_idle_connections',
+  poolWaiting: 'scaleproof_pg_pool_waiting_clients',
+  poolMax: 'scaleproof_pg_pool_max_connections',
 } as const;
 
 interface Family {
@@ -52,8 +58,24 @@ export function parseApiMetrics(text: string): ApiMetricsSnapshot {
     bufferFlushes: sum(API_METRIC_NAMES.bufferFlushes),
     bufferFailures: sum(API_METRIC_NAMES.bufferFailures),
     bufferDepth: sum(API_METRIC_NAMES.bufferDepth),
+    pools: poolsOf(families),
     routes: routesOf(families),
   };
+}
+
+function poolsOf(families: Family[]): ApiMetricsSnapshot['pools'] {
+  const byPool = (name: string): Map<string, number> | undefined => {
+    const f = families.find((x) => x.name === name);
+    return f ? new Map(f.metrics.map((m) => [m.labels?.pool ?? '', Number(m.value ?? 0)])) : undefined;
+  };
+  const total = byPool(API_METRIC_NAMES.poolTotal);
+  const idle = byPool(API_METRIC_NAMES.poolIdle);
+  if (!total || !idle) return null;
+  const waiting = byPool(API_METRIC_NAMES.poolWaiting);
+  const max = byPool(API_METRIC_NAMES.poolMax);
+  const out: NonNullable<ApiMetricsSnapshot['pools']> = {};
+  for (const [pool, t] of total) out[pool] = { total: t, idle: idle.get(pool) ?? 0, waiting: waiting?.get(pool) ?? 0, max: max?.get(pool) ?? null };
+  return out;
 }
 
 function routesOf(families: Family[]): ApiMetricsSnapshot['routes'] {

@@ -13,6 +13,8 @@ export interface PoolStats {
   total: number;
   idle: number;
   waiting: number;
+  /** The pool's size (pg's `max`): in use / max is how full it is (seed 001's "Connection pool > 80% full"). */
+  max: number;
 }
 
 export class Database {
@@ -33,7 +35,7 @@ export class Database {
   }
 
   get stats(): PoolStats {
-    return { total: this.pool.totalCount, idle: this.pool.idleCount, waiting: this.pool.waitingCount };
+    return { total: this.pool.totalCount, idle: this.pool.idleCount, waiting: this.pool.waitingCount, max: this.pool.options.max ?? 10 };
   }
 
   query<R extends pg.QueryResultRow>(q: pg.QueryConfig): Promise<pg.QueryResult<R>> {

@@ -23,6 +23,7 @@ export const metricNames = {
   poolTotal: 'scaleproof_pg_pool_total_connections',
   poolIdle: 'scaleproof_pg_pool_idle_connections',
   poolWaiting: 'scaleproof_pg_pool_waiting_clients',
+  poolMax: 'scaleproof_pg_pool_max_connections',
   eventsAccepted: 'scaleproof_events_accepted_total',
   eventsRejected: 'scaleproof_events_rejected_total',
   bufferDepth: 'scaleproof_write_buffer_depth',
@@ -103,6 +104,7 @@ export function createMetrics(sources: MetricSources) {
   poolGauge(metricNames.poolTotal, 'Connections in the pg pool', (s) => s.total);
   poolGauge(metricNames.poolIdle, 'Idle connections in the pg pool', (s) => s.idle);
   poolGauge(metricNames.poolWaiting, 'Requests waiting for a pg connection', (s) => s.waiting);
+  poolGauge(metricNames.poolMax, 'Size of the pg pool (its max connections)', (s) => s.max);
   const accepted = new client.Counter({ name: metricNames.eventsAccepted, help: 'Buffered writes answered 2xx (each will be stored)', registers: r });
   const rejected = new client.Counter({ name: metricNames.eventsRejected, help: 'Buffered writes answered 503', labelNames: ['reason'] as const, registers: r });
   new client.Gauge({
