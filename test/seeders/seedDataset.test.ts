@@ -154,7 +154,7 @@ describe('seedDataset', () => {
     });
     // A fresh load leaves the same index set as migrate() on an empty schema, partitions included.
     const defs = await indexDefinitions(d.url);
-    expect(defs.filter((x) => x.startsWith('pin_analytics_y2025m06_'))).toHaveLength(4);
+    expect(defs.filter((x) => x.startsWith('pin_analytics_y2025m06_'))).toHaveLength(5); // key + 4 secondary (pin_id, event_type, created_at, pin_number)
   });
 
   it('leaves exactly the keys and indexes that migrate() gives an empty schema with the same partitions', async () => {

@@ -22,6 +22,8 @@ BEGIN
     EXECUTE format('ALTER TABLE pin_analytics ATTACH PARTITION %I FOR VALUES FROM (%L) TO (%L)', part, lo, hi);
     -- The CHECK only served to skip ATTACH's validation scan.
     EXECUTE format('ALTER TABLE %I DROP CONSTRAINT %I', part, part || '_range');
+    -- ATTACH copies no row-level security: the new month gets the parent's policy itself (006).
+    PERFORM secure_pin_analytics_partition(part);
     RETURN NEXT part;
   END LOOP;
 END $$;

@@ -11,3 +11,6 @@ CREATE INDEX IF NOT EXISTS pin_skills_pin_id_name_idx ON pin_skills (pin_id, ski
 CREATE INDEX IF NOT EXISTS pin_analytics_pin_id_created_at_idx ON pin_analytics (pin_id, created_at DESC);
 CREATE INDEX IF NOT EXISTS pin_analytics_event_type_idx ON pin_analytics (event_type);
 CREATE INDEX IF NOT EXISTS pin_analytics_created_at_idx ON pin_analytics (created_at DESC);
+-- The realtime subscription filter pin_number=eq.<value> (seed 000, Supabase Policies & RLS: "backed by an index
+-- on the published column"); pin_number is stored on every row so the filter needs no join.
+CREATE INDEX IF NOT EXISTS pin_analytics_pin_number_idx ON pin_analytics (pin_number);
