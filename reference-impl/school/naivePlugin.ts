@@ -12,6 +12,7 @@
  */
 import type { WorkloadPlugin } from '../platform/WorkloadPlugin.ts';
 import { registerJobWorker } from './jobs/registerJobWorker.ts';
+import { naiveDashboardData } from './reads/dashboardDataReads.ts';
 import { naiveReads } from './naive/naiveReads.ts';
 import { analyticsGuard } from './rateLimit/analyticsGuard.ts';
 import { createRateLimiter } from './rateLimit/createRateLimiter.ts';
@@ -28,6 +29,7 @@ export const naivePlugin: WorkloadPlugin = {
     const worker = registerJobWorker(parts, settings);
     schoolRoutes(app, {
       reads: naiveReads(parts.db),
+      dashboardData: naiveDashboardData(parts.db),
       db: parts.db,
       analyticsGuard: analyticsGuard(limiter, counters),
       log: parts.log,

@@ -7,6 +7,7 @@
  */
 import type { WorkloadPlugin } from '../platform/WorkloadPlugin.ts';
 import { registerJobWorker } from './jobs/registerJobWorker.ts';
+import { optimizedDashboardData } from './reads/dashboardDataReads.ts';
 import { registerViewRefresh } from './maintenance/registerViewRefresh.ts';
 import { analyticsGuard } from './rateLimit/analyticsGuard.ts';
 import { createRateLimiter } from './rateLimit/createRateLimiter.ts';
@@ -32,6 +33,7 @@ export const optimizedPlugin: WorkloadPlugin = {
         analyticsTtlS: settings.analyticsTtlS,
         dashboardTtlS: settings.dashboardTtlS,
       }),
+      dashboardData: optimizedDashboardData(parts.db),
       db: parts.db,
       analyticsGuard: analyticsGuard(limiter, counters),
       log: parts.log,

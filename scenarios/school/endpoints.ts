@@ -12,15 +12,19 @@
  * Default mix: seed 001's per-minute load for 1M users ("Read Queries 100,000+/min", "Write Queries
  * 10,000+/min", "Analytics Queries 1,000+/min"), so reads:writes:analytics = 100:10:1 and the weights below are
  * requests per minute. The splits inside each class are ours (the plan gives none): dashboards are the read
- * the plan consolidates (1.4), student lists the one it pages (1.2); attendance is the daily write, submissions
- * follow homework, reports are rare; the three analytics routes share their 1,000 about evenly.
+ * the plan consolidates (1.4: the school's, and a seventh of them one user's get_dashboard_data, taken from the
+ * school dashboards' 70,000 when it was added), student lists the one it pages (1.2), resource lists the N+1 it fixes (1.3, a
+ * tenth of the reads, taken from the student lists' 30,000 when it was added); attendance is the daily write,
+ * submissions follow homework, reports are rare; the three analytics routes share their 1,000 about evenly.
  */
 import type { EndpointTable } from '../Scenario.ts';
-import { classIdOfStudent, dateRangeOfKey, isoDate, keysOfStudent, startOfUtcDayMs, studentCode } from './layout.ts';
+import { adminUserId, classIdOfStudent, dateRangeOfKey, isoDate, keysOfStudent, startOfUtcDayMs, studentCode, teacherUserId } from './layout.ts';
 
 export const defaultSchoolMix: Readonly<Record<string, number>> = Object.freeze({
-  dashboard: 70_000,
-  students: 30_000,
+  dashboard: 60_000,
+  user_dashboard: 10_000,
+  students: 20_000,
+  resources: 10_000,
   attendance_write: 6_000,
   task_submission: 3_900,
   report_job: 100,
@@ -54,6 +58,17 @@ export const schoolEndpoints: EndpointTable = Object.freeze<EndpointTable>({
     expectedStatuses: [200],
     request: (key: number) => ({ method: 'GET', path: `/schools/${keysOfStudent(key).schoolCode}/dashboard` }),
   },
+  user_dashboard: {
+    name: 'user_dashboard',
+    route: 'GET /schools/:code/users/:userId/dashboard',
+    expectedStatuses: [200],
+    // Mostly students (the user is the key's student); one in 10 the class's teacher, one in 100 the principal.
+    request: (key: number) => {
+      const k = keysOfStudent(key);
+      const user = key % 100 === 0 ? adminUserId(k.schoolId) : key % 10 === 0 ? teacherUserId(k.classId) : key;
+      return { method: 'GET', path: `/schools/${k.schoolCode}/users/${user}/dashboard` };
+    },
+  },
   students: {
     name: 'students',
     route: 'GET /schools/:code/students',
@@ -63,6 +78,16 @@ export const schoolEndpoints: EndpointTable = Object.freeze<EndpointTable>({
       const code = keysOfStudent(key).schoolCode;
       const query = key % 3 === 0 ? '' : key % 3 === 1 ? `?page=${(key % 20) + 1}&pageSize=50` : `?q=${studentCode(key).slice(0, 9)}`;
       return { method: 'GET', path: `/schools/${code}/students${query}` };
+    },
+  },
+  resources: {
+    name: 'resources',
+    route: 'GET /schools/:code/resources',
+    expectedStatuses: [200],
+    // Half list the whole school's (the plan's getAll: one query vs one per class), half the student's class.
+    request: (key: number) => {
+      const k = keysOfStudent(key);
+      return { method: 'GET', path: `/schools/${k.schoolCode}/resources${key % 2 === 0 ? `?class=${k.classId}` : ''}` };
     },
   },
   tasks_analytics: {

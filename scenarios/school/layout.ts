@@ -213,6 +213,25 @@ export function resourceId(classId: number, r: number): number {
   return (classId - 1) * RESOURCES_PER_CLASS + r + 1;
 }
 
+// ---- staff accounts and the dashboard's tables (filled by SQL: seeders/school/derivedTables.ts)
+
+/** Staff user ids start above every student id (students are users 1..MAX_STUDENTS, at most 1e8). */
+export const STAFF_USER_ID_BASE = 1_000_000_000;
+/** One admin and one teacher per class. */
+export const STAFF_PER_SCHOOL = CLASSES_PER_SCHOOL + 1;
+export const EVENTS_PER_SCHOOL = 8;
+export const SYLLABUS_TOPICS_PER_SUBJECT = 4;
+
+/** The school's admin (principal). */
+export function adminUserId(schoolId: number): number {
+  return STAFF_USER_ID_BASE + (schoolId - 1) * STAFF_PER_SCHOOL + 1;
+}
+
+/** Class c's teacher. */
+export function teacherUserId(classId: number): number {
+  return STAFF_USER_ID_BASE + (schoolIdOfClass(classId) - 1) * STAFF_PER_SCHOOL + 2 + classIndexInSchool(classId);
+}
+
 // ---- dates (epoch ms at 00:00 UTC)
 
 export function startOfUtcDayMs(ms: number): number {

@@ -21,6 +21,7 @@ import { onParallelClients } from '../engine/onParallelClients.ts';
 import { runLoadUnits } from '../engine/runLoadUnits.ts';
 import { createSeedProgress } from '../engine/seedProgress.ts';
 import { attendanceUnits, tableUnits } from './buildLoadUnits.ts';
+import { fillDerivedTables } from './derivedTables.ts';
 import { currentKeys, dropIndexes, dropKeys, indexStatements, mergeKeys } from './loadConstraints.ts';
 import { markComplete, markLoading, readSchoolManifest, type SchoolManifest } from './manifestStore.ts';
 import { buildNamePools } from './namePools.ts';
@@ -118,6 +119,8 @@ export async function seedSchool(opts: SeedSchoolOptions): Promise<SchoolSeedRes
 
     await client.query(`SET maintenance_work_mem = '512MB'`);
     await rebuildSchool({ databaseUrl: opts.databaseUrl, client, streams, keys, dirs, phases });
+    // The dashboard's tables, by SQL from the loaded rows (staff, events, fees, syllabus).
+    const derived = await timed(phases, 'derived', () => fillDerivedTables(client, { seed: params.seed, asOf: params.asOf, termDays: plan.calendar.days }));
     await timed(phases, 'analyze', () => onParallelClients(opts.databaseUrl, streams, SCHOOL_TABLES.map((t) => async (c: pg.Client) => { await c.query(`ANALYZE ${t}`); })));
     const views = (await client.query<{ v: string }>('SELECT v FROM unnest($1::text[]) AS v WHERE to_regclass(v) IS NOT NULL', [MATERIALIZED_VIEWS])).rows.map((r) => r.v);
     if (views.length) {
@@ -129,7 +132,7 @@ export async function seedSchool(opts: SeedSchoolOptions): Promise<SchoolSeedRes
     }
     await setSequences(client);
     const verified = await timed(phases, 'verify', () => verifySchool(opts.databaseUrl, client, streams, [...units.attendance, ...units.tables], stats.rendered));
-    const rowCounts = Object.fromEntries(SCHOOL_TABLES.map((t) => [t, verified.rowCounts[t] ?? 0]));
+    const rowCounts = { ...Object.fromEntries(SCHOOL_TABLES.map((t) => [t, verified.rowCounts[t] ?? 0])), ...derived };
     await markComplete(client, rowCounts);
     const manifest = (await readSchoolManifest(client))!;
     const result = { ...outcome({ skipped: false, variant: opts.variant, manifest, t0, phases, copies: stats.copies, streams }), largestTableRowsPerSecond: attendanceRowsPerSecond };

@@ -52,7 +52,7 @@ describe(NAME, () => {
 
   it('the default mix is the plan\'s 1M-user minute: 100,000 reads, 10,000 writes, 1,000 analytics', () => {
     const sum = (names: string[]) => names.reduce((s, n) => s + (defaultSchoolMix[n] ?? 0), 0);
-    expect(sum(['dashboard', 'students'])).toBe(100_000);
+    expect(sum(['dashboard', 'user_dashboard', 'students', 'resources'])).toBe(100_000);
     expect(sum(['attendance_write', 'task_submission', 'report_job'])).toBe(10_000);
     expect(sum(['tasks_analytics', 'academics_analytics', 'attendance_analytics'])).toBe(1_000);
     expect(Object.keys(defaultSchoolMix).sort()).toEqual(Object.keys(schoolEndpoints).sort());

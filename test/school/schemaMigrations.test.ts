@@ -26,7 +26,10 @@ async function objects(url: string): Promise<{ tables: string[]; views: string[]
   return { tables: of('table'), views: of('view'), functions: of('function') };
 }
 
-const TABLES = ['academic_years', 'attendance', 'class_instances', 'job_queue', 'learning_resources', 'scaleproof_dataset_manifest', 'schools', 'student', 'subjects', 'task_submissions', 'tasks', 'test_marks', 'tests'];
+const TABLES = [
+  'academic_years', 'attendance', 'class_instances', 'fee_invoices', 'job_queue', 'learning_resources', 'scaleproof_dataset_manifest',
+  'school_calendar_events', 'school_staff', 'schools', 'student', 'subjects', 'syllabus_topics', 'task_submissions', 'tasks', 'test_marks', 'tests',
+];
 
 describe('school migrations', () => {
   for (const variant of ['optimized', 'naive'] as const) {
@@ -39,7 +42,7 @@ describe('school migrations', () => {
       expect(first.objects.tables).toEqual(TABLES);
       if (variant === 'optimized') {
         expect(first.objects.views).toEqual(['mv_academics_analytics', 'mv_attendance_analytics', 'mv_tasks_analytics']);
-        expect(first.objects.functions).toEqual(expect.arrayContaining(['get_academics_analytics', 'get_attendance_analytics', 'get_school_dashboard', 'get_tasks_analytics', 'refresh_school_analytics_views']));
+        expect(first.objects.functions).toEqual(expect.arrayContaining(['get_academics_analytics', 'get_attendance_analytics', 'get_dashboard_data', 'get_school_dashboard', 'get_tasks_analytics', 'refresh_school_analytics_views']));
       } else {
         // The plan's "before": no materialized views, no RPCs, only the partition helper.
         expect(first.objects.views).toEqual([]);

@@ -19,6 +19,12 @@ export const schoolErrors = {
   rateLimited: (limit: number, windowS: number, retryAfterS: number) =>
     new HttpError(429, 'RATE_LIMITED', `more than ${limit} analytics requests in ${windowS} s; retry after ${retryAfterS} s.`, { 'retry-after': String(retryAfterS) }),
   schoolNotFound: (code: string) => new HttpError(404, 'SCHOOL_NOT_FOUND', `no school ${quote(code)}.`),
+  classNotFound: (schoolCode: string, classId: number) =>
+    new HttpError(404, 'CLASS_NOT_FOUND', `no class ${classId} in school ${quote(schoolCode)}; send one of its class ids or leave class out.`),
+  userNotFound: (schoolCode: string, userId: number) =>
+    new HttpError(404, 'USER_NOT_FOUND', `no user ${userId} in school ${quote(schoolCode)}.`),
+  classNotAllowed: (userId: number, classId: number) =>
+    new HttpError(403, 'CLASS_NOT_ALLOWED', `user ${userId} is a student of another class than ${classId}; leave class out to see their own.`),
   studentNotInClass: (studentId: number, classId: number) =>
     new HttpError(404, 'STUDENT_NOT_IN_CLASS', `no student ${studentId} in class ${classId}.`),
   dateOutsideAttendance: (date: string) =>

@@ -6,9 +6,12 @@
  */
 import type pg from 'pg';
 import type { Database } from '../../platform/db/Database.ts';
+import { schoolErrors } from '../errors/schoolErrors.ts';
 import { naiveStatements as s, type SchoolRow } from '../queries/naiveStatements.ts';
+import { resourceStatements, type ResourceRow } from '../queries/resourceStatements.ts';
 import { runQuery } from '../queries/runQuery.ts';
 import type { ReadResult, SchoolReads } from '../reads/SchoolReads.ts';
+import { newestFirst, resourcesDocument } from '../reads/resourcesDocument.ts';
 import { studentsPage, type StudentRow } from '../reads/studentsPage.ts';
 import { academicsAnalyticsDocument, type MarkRow, type TestRow } from './academicsAnalytics.ts';
 import { attendanceAnalyticsDocument, type AttendanceRow } from './attendanceAnalytics.ts';
@@ -74,6 +77,18 @@ export function naiveReads(db: Database): SchoolReads {
       const matching = q.q === null ? all : all.filter((r) => matches(r, q.q!));
       const start = (q.page - 1) * q.pageSize;
       return { body: studentsPage(q, matching.slice(start, start + q.pageSize + 1)) };
+    },
+
+    // Plan 1.3's "before" (api.resources.getAll): the school's classes, then one query per class, in turn.
+    async resources(q) {
+      const classes = await rows<{ class_id: string | null }>(resourceStatements.classesOfSchool(q.schoolCode));
+      if (classes.length === 0) return null;
+      const ids = classes.flatMap((c) => (c.class_id === null ? [] : [c.class_id]));
+      const wanted = q.classId === null ? ids : ids.filter((id) => Number(id) === q.classId);
+      if (q.classId !== null && wanted.length === 0) throw schoolErrors.classNotFound(q.schoolCode, q.classId);
+      const all: ResourceRow[] = [];
+      for (const id of wanted) all.push(...(await rows<ResourceRow>(resourceStatements.ofClass(id, q.limit))));
+      return { body: resourcesDocument(q, all.sort(newestFirst).slice(0, q.limit)) };
     },
   };
 }

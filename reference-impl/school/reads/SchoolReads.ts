@@ -5,6 +5,7 @@
  * JSON for the same data. null means the school code is unknown (404).
  */
 import type { AnalyticsQuery } from '../validation/analyticsQuery.ts';
+import type { ResourcesQuery } from '../validation/resourcesQuery.ts';
 import type { StudentsQuery } from '../validation/studentsQuery.ts';
 
 export interface ReadResult {
@@ -20,4 +21,6 @@ export interface SchoolReads {
   academicsAnalytics(q: AnalyticsQuery): Promise<ReadResult | null>;
   attendanceAnalytics(q: AnalyticsQuery): Promise<ReadResult | null>;
   students(q: StudentsQuery): Promise<ReadResult | null>;
+  /** Learning resources of the school's classes; throws CLASS_NOT_FOUND when q.classId is not one of them. */
+  resources(q: ResourcesQuery): Promise<ReadResult | null>;
 }

@@ -13,10 +13,13 @@
 import type { CacheLayer } from '../../platform/cache/CacheLayer.ts';
 import type { Database } from '../../platform/db/Database.ts';
 import type pg from 'pg';
+import { schoolErrors } from '../errors/schoolErrors.ts';
 import { optimizedStatements } from '../queries/optimizedStatements.ts';
+import { resourceStatements, type ResourceRow } from '../queries/resourceStatements.ts';
 import { runQuery } from '../queries/runQuery.ts';
 import type { ReadResult, SchoolReads } from './SchoolReads.ts';
 import { schoolCacheKeys, type SchoolKeyFamily } from './cacheKeys.ts';
+import { resourcesDocument } from './resourcesDocument.ts';
 import { studentsPage, type StudentRow } from './studentsPage.ts';
 
 export interface OptimizedReadsDeps {
@@ -54,6 +57,13 @@ export function optimizedReads(deps: OptimizedReadsDeps): SchoolReads {
       const rows = (await runQuery<StudentRow | { id: null }>(db, optimizedStatements.students(q))).rows;
       if (rows.length === 0) return null;
       return { body: studentsPage(q, rows.filter((r): r is StudentRow => r.id !== null)) };
+    },
+    // Plan 1.3: one statement whatever the number of classes (not cached: the plan fixes the query count).
+    resources: async (q) => {
+      const rows = (await runQuery<{ class_ok: boolean } & (ResourceRow | { id: null })>(db, resourceStatements.oneQuery(q))).rows;
+      if (rows.length === 0) return null;
+      if (!rows[0]!.class_ok) throw schoolErrors.classNotFound(q.schoolCode, q.classId!);
+      return { body: resourcesDocument(q, rows.filter((r): r is { class_ok: boolean } & ResourceRow => r.id !== null)) };
     },
   };
 }

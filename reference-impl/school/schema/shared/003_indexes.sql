@@ -13,5 +13,6 @@ CREATE INDEX IF NOT EXISTS task_submissions_student_id_idx ON task_submissions (
 CREATE INDEX IF NOT EXISTS tests_class_instance_id_idx ON tests (class_instance_id);
 CREATE INDEX IF NOT EXISTS test_marks_student_id_idx ON test_marks (student_id);
 CREATE INDEX IF NOT EXISTS learning_resources_school_id_idx ON learning_resources (school_id);
+CREATE INDEX IF NOT EXISTS learning_resources_class_instance_id_idx ON learning_resources (class_instance_id);
 -- attendance's key (student_id, date) serves the student FK; this one the class FK and "a class on a day".
 CREATE INDEX IF NOT EXISTS attendance_class_instance_id_date_idx ON attendance (class_instance_id, date);
