@@ -20,15 +20,17 @@ export interface PostgresCpu {
 export async function openPostgresCpu(databaseUrl: string): Promise<PostgresCpu | { notMeasurable: string }> {
   const client = new pg.Client({ connectionString: databaseUrl });
   let backend: number;
+  let mine: ReturnType<typeof processStat>;
   try {
     await client.connect();
     backend = (await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid;
+    // Read while the connection is open: its backend exits when we disconnect.
+    mine = processStat(backend);
   } catch (err) {
     return { notMeasurable: `could not ask Postgres for its backend pid (${(err as Error).message})` };
   } finally {
     await client.end().catch(() => undefined);
   }
-  const mine = processStat(backend);
   const parent = mine ? processStat(mine.ppid) : null;
   if (!mine || !parent || !/^postgres|^postmaster/.test(mine.comm) || !/^postgres|^postmaster/.test(parent.comm)) {
     return { notMeasurable: `Postgres is not a process of this machine (its backend pid ${backend} is not a local postgres process under a postmaster; a remote or containerised server's CPU is not readable here)` };
