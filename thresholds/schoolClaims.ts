@@ -19,6 +19,7 @@ const tasksP95 = { kind: 'latency', endpoint: 'tasks_analytics', stat: 'p95' } a
 const dashboardP50 = { kind: 'latency', endpoint: 'dashboard', stat: 'p50' } as const;
 const dashboardP95 = { kind: 'latency', endpoint: 'dashboard', stat: 'p95' } as const;
 const dashboardQueries = { kind: 'queriesPerRequest', endpoint: 'dashboard' } as const;
+const userDashboardQueries = { kind: 'queriesPerRequest', endpoint: 'user_dashboard' } as const;
 const cacheHit = { kind: 'cacheHitRatio' } as const;
 const NO_DB_TIME = "bench:plan's metrics have no database-side time or CPU (pg_stat_statements total time per step would be one); queries per request does not show a heavier query";
 /** The default mix is the plan's per-minute load (100,000 reads : 10,000 writes : 1,000 analytics), 111,000/min in all = 1,850 req/s. */
@@ -86,10 +87,13 @@ export const schoolClaims = defineClaims({
     // ---- 1.3 N+1 (resources: one query for the school vs one per class)
     { id: 'resources-queries', quote: 'Query count: 11 queries â†’ 1 query (for 10 classes)', section: S.nPlus1, unit: 'queries', better: 'lower', claimed: { before: 11, after: 1 }, metric: { kind: 'queriesPerRequest', endpoint: 'resources' }, before: 'naive', after: 'optimized' },
     { id: 'resources-response', quote: 'Response time: 2s â†’ 200ms', section: S.nPlus1, unit: 'ms', better: 'lower', claimed: { before: 2000, after: 200 }, metric: { kind: 'latency', endpoint: 'resources', stat: 'p50' }, before: 'naive', after: 'optimized' },
-    // ---- 1.4 one dashboard query (naive -> optimized also caches the dashboard in Redis: a hit costs 0 queries)
-    { id: 'dashboard-6-queries', quote: 'Dashboard makes 6+ queries on mount.', section: S.dashboard, unit: 'queries', better: 'lower', claimed: { before: 6 }, metric: dashboardQueries, before: 'naive', after: 'optimized' },
-    { id: 'dashboard-queries', quote: 'Query count: 6+ queries â†’ 1 query', section: S.dashboard, unit: 'queries', better: 'lower', claimed: { before: 6, after: 1 }, metric: dashboardQueries, before: 'naive', after: 'optimized' },
-    { id: 'dashboard-load', quote: 'Dashboard load: 2s â†’ 300ms', section: S.dashboard, unit: 'ms', better: 'lower', claimed: { before: 2000, after: 300 }, metric: dashboardP50, before: 'naive', after: 'optimized' },
+    // ---- 1.4 one dashboard query: the plan's get_dashboard_data(p_user_id, ...) is the user_dashboard endpoint
+    // (naive: the role, then 6 widget queries); the school dashboard (dashboard) is consolidated the same way and
+    // is the plan's "Dashboard load time" row. Naive -> optimized also caches the school dashboard in Redis.
+    { id: 'dashboard-6-queries', quote: 'Dashboard makes 6+ queries on mount.', section: S.dashboard, unit: 'queries', better: 'lower', claimed: { before: 6 }, metric: userDashboardQueries, before: 'naive', after: 'optimized' },
+    { id: 'dashboard-queries', quote: 'Query count: 6+ queries â†’ 1 query', section: S.dashboard, unit: 'queries', better: 'lower', claimed: { before: 6, after: 1 }, metric: userDashboardQueries, before: 'naive', after: 'optimized' },
+    { id: 'school-dashboard-queries', quote: 'Query count: 6+ queries â†’ 1 query', section: S.dashboard, unit: 'queries', better: 'lower', claimed: { before: 6, after: 1 }, metric: dashboardQueries, before: 'naive', after: 'optimized' },
+    { id: 'dashboard-load', quote: 'Dashboard load: 2s â†’ 300ms', section: S.dashboard, unit: 'ms', better: 'lower', claimed: { before: 2000, after: 300 }, metric: { kind: 'latency', endpoint: 'user_dashboard', stat: 'p50' }, before: 'naive', after: 'optimized' },
     // ---- 2.1 read replicas
     notHere({ id: 'replica-primary-load', quote: 'Primary DB load: 50% reduction', section: S.replicas, unit: '%', better: 'lower', claimed: { factor: 2 } }, NO_DB_TIME),
     { id: 'replica-read-capacity', quote: 'Read capacity: 10x increase', section: S.replicas, unit: 'req/s', better: 'higher', claimed: { factor: 10 }, metric: { kind: 'capacity' }, before: 'optimized-direct', after: 'optimized-replica' },
@@ -138,7 +142,7 @@ export const schoolClaims = defineClaims({
     notHere({ id: 'quick-rpc', quote: '**Move analytics to RPC** (Week 1) - Biggest impact', section: S.quick, unit: 'weeks', better: 'lower', claimed: { after: 1 } }, reasons.schedule),
     { id: 'quick-mv-100x', quote: '**Add materialized views** (Week 1-2) - 100x faster analytics', section: S.quick, unit: 'ms', better: 'lower', claimed: { factor: 100 }, metric: tasksP50, before: 'naive', after: 'optimized' },
     notHere({ id: 'quick-bandwidth', quote: '**Fix client-side filtering** (Week 2) - 70% bandwidth reduction', section: S.quick, unit: '%', better: 'lower', claimed: { factor: 3.3 } }, 'both variants send the client the same page; the rows the naive API pulls from Postgres are not counted by any bench:plan metric'),
-    { id: 'quick-dashboard', quote: '**Consolidate dashboard queries** (Week 2) - 6 queries â†’ 1', section: S.quick, unit: 'queries', better: 'lower', claimed: { before: 6, after: 1 }, metric: dashboardQueries, before: 'naive', after: 'optimized' },
+    { id: 'quick-dashboard', quote: '**Consolidate dashboard queries** (Week 2) - 6 queries â†’ 1', section: S.quick, unit: 'queries', better: 'lower', claimed: { before: 6, after: 1 }, metric: userDashboardQueries, before: 'naive', after: 'optimized' },
     { id: 'quick-cache', quote: '**Add Redis caching** (Week 3) - 80% cache hit rate', section: S.quick, unit: 'ratio', better: 'higher', claimed: { after: 0.8 }, metric: cacheHit, before: 'naive', after: 'optimized' },
   ],
 });
