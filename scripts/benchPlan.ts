@@ -73,7 +73,7 @@ try {
     durationS: flags.duration ?? d.durationS,
     ratePerSecond: flags.rate,
     calibrateS: flags.calibrate ?? d.calibrateS,
-    calibrateConnections: wd.connections,
+    calibrateConnections: Math.min(wd.connections, d.calibrateMaxConnections),
     arrivals: flags.arrivals,
     maxConnections: flags.maxConnections ?? d.maxConnections,
     probeRepeats: flags.probeRepeats ?? d.probeRepeats,

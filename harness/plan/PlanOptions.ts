@@ -44,8 +44,10 @@ export const planDefaults = Object.freeze({
   calibrateS: 8,
   arrivals: 'constant' as ArrivalProcess,
   maxConnections: 256,
-  probeRepeats: 3,
+  probeRepeats: 1,
   explainTop: 3,
+  /** Closed-model connections of the calibration, at most: a "before" design queues far fewer than a plan's 500 users. */
+  calibrateMaxConnections: 16,
   /** Of the first step's closed-model throughput: a rate it carries with room, so its latency is not all queueing. */
   calibrateFraction: 0.5,
 });

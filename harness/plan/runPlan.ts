@@ -23,6 +23,7 @@ import type { Workload } from '../workload/Workload.ts';
 import { explainHottest } from './explainHottest.ts';
 import { countVerdicts, judgeClaims } from './judgeClaims.ts';
 import { measureStepCapacity } from './measureStepCapacity.ts';
+import { waitForQuiet } from './waitForQuiet.ts';
 import { measureStepTrial } from './measureStepTrial.ts';
 import type { PlanOptions } from './PlanOptions.ts';
 import { planDefaults } from './PlanOptions.ts';
@@ -89,6 +90,8 @@ export async function runPlan(o: PlanOptions, ctx: PlanContext): Promise<PlanOut
       });
       const carried = cal.measure.totals.requests / Math.max(cal.measure.durationS, 1e-9);
       rate = Math.max(1, Math.floor(carried * planDefaults.calibrateFraction));
+      const q = await waitForQuiet(first.baseUrl);
+      if (!q.quiet) notes.push(`after the calibration, step ${steps[0]!.id} was still busy after ${Math.round(q.waitedS)} s; its first trial may include that backlog`);
       rateSource = `${planDefaults.calibrateFraction * 100}% of the ${Math.round(carried)} req/s step ${steps[0]!.id} carried in a ${o.calibrateS} s closed-model calibration (${o.calibrateConnections} connections)`;
     }
     log(`offered rate for every step: ${rate} req/s (${rateSource})`);
