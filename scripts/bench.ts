@@ -40,6 +40,8 @@ const program = workloadProgram('bench', 'Drive a workload against its reference
   .option('--repeat <n>', 'measured trials (each one sample for the comparison statistics)', intArg('--repeat', b.repeat.min, b.repeat.max), benchDefaults.repeat)
   .option('--out <dir>', 'report folder (default reports/<run-id>)')
   .option('--fault <spec>', 'inject a fault in the measured phase (repeatable): api-kill@30s, api-term@30s, redis-down@20s+10s, pg-restart@40s', collectFaults, [])
+  .addOption(new Option('--pooler <on|off>', "pgBouncer in transaction mode in front of the API's Postgres (default: the variant's; optimized variants on)").choices(['on', 'off']))
+  .addOption(new Option('--replica <on|off>', "a streaming read replica for the reads the plan sends to one (default: the variant's; optimized variants on)").choices(['on', 'off']))
   .addOption(new Option('--ack <mode>', 'buffered writes: what a 2xx promises, buffered (in memory, the plan) or committed (group commit); sets SCALEPROOF_ACK_MODE for the API').choices(ACK_FLAG_CHOICES));
 
 interface BenchFlags extends DatasetFlags {
@@ -59,6 +61,8 @@ interface BenchFlags extends DatasetFlags {
   repeat: number;
   out?: string;
   ack?: AckFlag;
+  pooler?: 'on' | 'off';
+  replica?: 'on' | 'off';
   fault: FaultSpec[];
 }
 
@@ -71,6 +75,7 @@ const flags = parseOrExit<BenchFlags>(program, process.argv, secrets);
 try {
   if (flags.k6Instances !== undefined && flags.driver !== 'k6') throw new ScaleproofError('SP_USAGE', '--k6-instances splits a k6 run; add --driver k6');
   if (flags.arrivals !== undefined && flags.rate === undefined) throw new ScaleproofError('SP_USAGE', '--arrivals shapes the open model; add --rate <rps>');
+  if ((flags.pooler ?? flags.replica) !== undefined && flags.target) throw new ScaleproofError('SP_USAGE', '--pooler and --replica shape the API the harness starts; with --target there is none (put them in front of your API yourself)');
   const resolved = await resolveWorkload(workloads, program.args[0]!, flags.variant);
   const { workload, variant } = resolved;
   const d = workloadDefaults(workload, variant);
@@ -100,6 +105,8 @@ try {
     repeat: flags.repeat,
     outDir: flags.out,
     ackMode,
+    pooler: flags.pooler === undefined ? undefined : flags.pooler === 'on',
+    replica: flags.replica === undefined ? undefined : flags.replica === 'on',
     faults: flags.fault,
     command: redactText(`pnpm bench ${process.argv.slice(2).join(' ')}`.trim(), secrets),
   });

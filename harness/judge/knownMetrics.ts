@@ -40,6 +40,8 @@ export const knownMetrics: Readonly<Record<string, KnownMetric>> = Object.freeze
   write_buffer_depth_max: { type: 'gauge', tags: [], source: 'summary.server.sampled.writeBufferDepthMax (API /metrics write-buffer depth, sampled each second)' },
   write_buffer_flush_failures: { type: 'counter', tags: [], source: 'summary.server.writeBuffer.failures (failed flushes in the measured phase)' },
   db_pool_usage_max: { type: 'gauge', tags: [], source: "summary.server.sampled.poolUsageMax (API pools' in-use / max connections, sampled each second)" },
+  // The read replica's largest replay lag (s) sampled on the primary (pg_stat_replication) during the measured phase.
+  replica_lag_s: { type: 'gauge', tags: [], source: 'summary.environment.topology.replica.lag.maxS (pg_stat_replication replay_lag, sampled each second)' },
   db_cpu_percent: { type: 'gauge', tags: [], source: "summary.server.sampled.dbCpuPercent (local Postgres processes' CPU from /proc, % of the machine)" },
 });
 

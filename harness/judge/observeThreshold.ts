@@ -5,6 +5,7 @@
  * - an endpoint in the mix with no requests gives "no samples" for latency and rates (observed null, judged
  *   true, so the threshold fails: never a silent pass); counts are real zeros and are compared as such.
  */
+import { observeReplicaLag } from './observeReplicaLag.ts';
 import type { EndpointName, EndpointSummary, RunSummary } from '../model/RunSummary.ts';
 import { decodeHistogram } from '../drive/latencyHistogram.ts';
 import type { ParsedThreshold } from './ThresholdSet.ts';
@@ -128,6 +129,8 @@ export function observeThreshold(summary: RunSummary, th: ParsedThreshold): Obse
       const seconds = measuredSeconds(summary);
       return seconds > 0 ? value(dropped / seconds) : missing('no measured duration: scenario.durationS is 0');
     }
+    case 'replica_lag_s':
+      return observeReplicaLag(summary);
     default:
       return observeAlertSignal(summary, th) ?? missing(`no observation for metric ${th.metric}`);
   }

@@ -3,6 +3,7 @@
  * the threshold evaluator and the comparison read this and nothing else.
  * Latencies are milliseconds, rates per second, ratios 0..1.
  */
+import type { Topology } from './Topology.ts';
 import type { OpenModelBlock } from './OpenModelBlock.ts';
 
 export const SUMMARY_SCHEMA_VERSION = 1 as const;
@@ -187,6 +188,8 @@ export interface Environment {
   dataset?: DatasetIdentity | Record<string, unknown> | undefined;
   /** Facts about how this run got its dataset (seeded or reused); never part of the identity. */
   datasetLoad?: DatasetLoad | undefined;
+  /** Pooled or direct, read replica or not, and the replica's lag during the run (absent with --target). */
+  topology?: Topology | undefined;
   driver: 'autocannon' | 'k6';
   loadModel: LoadModel;
   /** --target URL (password-free) when the run drove someone else's API. */

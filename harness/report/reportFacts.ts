@@ -2,6 +2,7 @@
  * The labelled facts every report shows (server side, validity, environment), as plain text pairs, so
  * report.md, report.html and the terminal table state the same things; each renderer escapes for its format.
  */
+import { topologyFacts } from './topologyFacts.ts';
 import { datasetLoadOf, datasetWithoutLoadFacts } from '../model/datasetIdentity.ts';
 import type { DatasetLoad, LoadModel, RunSummary } from '../model/RunSummary.ts';
 import { fmtBytes, fmtCount, fmtMs, fmtRate, fmtRatio } from './formatValue.ts';
@@ -96,6 +97,7 @@ export function environmentFacts(s: RunSummary): Fact[] {
     { label: 'Machine', value: `${m.hostname}: ${m.cpus} × ${m.cpuModel}, ${fmtBytes(m.memoryBytes)}, ${m.os}, Node ${m.node}` },
     { label: 'Postgres', value: e.postgres ? `${e.postgres.version} (${e.postgres.kind})` : 'n/a' },
     { label: 'Redis', value: e.redis ? `${e.redis.version ?? 'version unknown'} (${e.redis.kind})` : 'n/a' },
+    ...topologyFacts(e.topology),
     { label: 'Dataset', value: dataset ? datasetText(dataset) : 'n/a' },
     // Whether this run seeded is a fact about the run, shown apart from what the dataset is.
     ...(load ? [{ label: 'Dataset load', value: datasetLoadText(load) }] : []),

@@ -36,6 +36,10 @@ export interface BenchOptions {
   outDir?: string | undefined;
   /** Buffered writes' acknowledgement, passed to the API as SCALEPROOF_ACK_MODE (workloads that declare it). */
   ackMode?: 'buffered' | 'committed' | undefined;
+  /** --pooler on|off: pgBouncer (transaction mode) in front of the API's Postgres; undefined: the variant's default. */
+  pooler?: boolean | undefined;
+  /** --replica on|off: a streaming read replica for the variant's replica reads; undefined: the variant's default. */
+  replica?: boolean | undefined;
   /** Faults to inject during the measured phase (--fault, repeatable). */
   faults?: readonly FaultSpec[] | undefined;
   /** The command line as typed, for the report's "method". */

@@ -5,10 +5,16 @@
 import type { Log } from './ServiceHandle.ts';
 import { startPostgres, type PostgresHandle } from './startPostgres.ts';
 import { startRedis, type RedisHandle } from './startRedis.ts';
+import { startReplica, type ReplicaHandle } from './startReplica.ts';
 
 export interface Services {
   postgres: PostgresHandle;
   redis: RedisHandle;
+  /**
+   * The read replica, started on first use and shared by every variant after (a streaming standby replays what
+   * is seeded later): DATABASE_REPLICA_URL as given, else the harness's own standby of embedded Postgres, else none.
+   */
+  replica(databaseReplicaUrl?: string | undefined): Promise<ReplicaHandle>;
   stopAll(): Promise<void>;
 }
 
@@ -29,10 +35,14 @@ export async function startServices(opts: StartServicesOptions): Promise<Service
     await postgres.stop();
     throw err;
   }
+  let replica: Promise<ReplicaHandle> | undefined;
   return {
     postgres,
     redis,
+    replica: (databaseReplicaUrl) =>
+      (replica ??= startReplica({ databaseReplicaUrl, primaryUrl: postgres.url, primaryDataDir: postgres.dataDir, log: opts.log })),
     stopAll: async () => {
+      if (replica) await (await replica.catch(() => undefined))?.stop();
       await redis.stop();
       await postgres.stop();
     },
