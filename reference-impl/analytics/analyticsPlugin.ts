@@ -1,7 +1,8 @@
 /*
  * The analytics API (seed 000, the plan as written): public PIN pages cached in Redis with ETags, analytics
  * dashboards from the rollup, batched analytics writes (one COPY per flush), and the background partition and
- * rollup upkeep. A WorkloadPlugin: the platform (buildApp) gives it pools, cache, metrics and lifecycle.
+ * rollup upkeep; messaging, matches and the audit log (messaging/registerMessaging.ts). A WorkloadPlugin: the
+ * platform (buildApp) gives it pools, cache, metrics and lifecycle.
  */
 import type { WorkloadPlugin } from '../platform/WorkloadPlugin.ts';
 import { PeriodicTask } from '../platform/maintenance/PeriodicTask.ts';
@@ -10,6 +11,7 @@ import type { AnalyticsParts } from './AnalyticsParts.ts';
 import { analyticsSettings } from './analyticsSettings.ts';
 import { KEY_FAMILIES } from './cacheKeys.ts';
 import { maintainPartitions } from './maintenance/maintainPartitions.ts';
+import { registerMessaging } from './messaging/registerMessaging.ts';
 import { refreshRollup } from './maintenance/refreshRollup.ts';
 import { pinAnalyticsRoute } from './routes/pinAnalytics.ts';
 import { pinEventsRoute } from './routes/pinEvents.ts';
@@ -42,7 +44,8 @@ export const analyticsPlugin: WorkloadPlugin = {
         retryAfterFailureMs: 60_000,
         run: async () => {
           const c = await maintainPartitions(db, settings.partitionMonthsAhead, settings.partitionRetentionMonths);
-          if (c.created.length || c.dropped.length) log.info(`partitions: created [${c.created.join(', ')}], dropped [${c.dropped.join(', ')}]`);
+          const created = [...c.created, ...c.messagesCreated];
+          if (created.length || c.dropped.length) log.info(`partitions: created [${created.join(', ')}], dropped [${c.dropped.join(', ')}]`);
         },
         onRun: (ok) => metrics.backgroundRun('partitions', ok),
         log,
@@ -65,5 +68,6 @@ export const analyticsPlugin: WorkloadPlugin = {
     pinAnalyticsRoute(app, parts);
     pinEventsRoute(app, parts);
     usersRoute(app, parts);
+    registerMessaging(app, platform, settings);
   },
 };

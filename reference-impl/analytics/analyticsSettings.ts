@@ -19,6 +19,12 @@ export interface AnalyticsSettings {
   partitionRetentionMonths: number;
   /** What POST /pins/:number/events' 202 promises (issue 14). */
   ackMode: AckMode;
+  /** Period of the worker that persists chat messages and match states from Redis to Postgres. */
+  messageFlushS: number;
+  /** Newest messages per match kept in Redis for reads. */
+  recentMessages: number;
+  /** Period of the job that counts the audit stream's days into pin_audit_daily. */
+  auditSummaryS: number;
 }
 
 /** Field -> variable, with meaning, default and bounds. */
@@ -36,6 +42,9 @@ const settings = defineSettings<AnalyticsSettings>({
     kind: 'choice', default: 'buffered', choices: ACK_MODES,
     description: 'what a POST event 202 promises: buffered (the plan: in memory, drained on SIGTERM, a crash loses up to one flush interval) or committed (group commit: answered after the batch holding it has committed to Postgres)',
   }],
+  messageFlushS: ['SCALEPROOF_ANALYTICS_MESSAGE_FLUSH_S', { kind: 'int', default: 60, min: 1, description: 'how often chat messages and match states are persisted from Redis to Postgres in one batch (seed 000: "every N minutes")' }],
+  recentMessages: ['SCALEPROOF_ANALYTICS_RECENT_MESSAGES', { kind: 'int', default: 100, min: 1, description: 'newest messages per match kept in Redis; older pages come from Postgres' }],
+  auditSummaryS: ['SCALEPROOF_ANALYTICS_AUDIT_SUMMARY_S', { kind: 'int', default: 3600, min: 1, description: 'how often the audit stream is counted into pin_audit_daily (seed 000: "summarize daily counts")' }],
 });
 
 /** The variables the analytics workload declares. */

@@ -3,7 +3,8 @@
  * optimized plugin (analyticsPlugin.ts), built the way the plan says it was before: no Redis cache, the
  * public PIN page from one query per table, dashboards aggregated live from raw events, one INSERT per
  * event, no prepared statements, no replica routing, no partition or rollup upkeep (its schema,
- * schema/naive/, has neither). Routes live in naive/, one file each.
+ * schema/naive/, has neither). Routes live in naive/, one file each. Messaging writes and reads Postgres
+ * directly (messaging/postgresMessaging.ts): the plan's before of its KV chat.
  */
 import type { WorkloadPlugin } from '../platform/WorkloadPlugin.ts';
 import { analyticsSettings } from './analyticsSettings.ts';
@@ -12,6 +13,8 @@ import { naivePinAnalyticsRoute } from './naive/pinAnalytics.ts';
 import { naivePinEventsRoute } from './naive/pinEvents.ts';
 import { naivePinPublicRoute } from './naive/pinPublic.ts';
 import { naiveUsersRoute } from './naive/users.ts';
+import { postgresMessaging } from './messaging/postgresMessaging.ts';
+import { matchRoutes } from './routes/matchRoutes.ts';
 
 export const naiveAnalyticsPlugin: WorkloadPlugin = {
   keyFamilies: [],
@@ -21,5 +24,6 @@ export const naiveAnalyticsPlugin: WorkloadPlugin = {
     naivePinAnalyticsRoute(app, parts);
     naivePinEventsRoute(app, parts);
     naiveUsersRoute(app, parts);
+    matchRoutes(app, postgresMessaging(parts.db));
   },
 };

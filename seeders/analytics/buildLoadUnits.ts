@@ -10,12 +10,13 @@ import type { LoadUnit } from '../engine/LoadUnit.ts';
 import type { RowContext } from './RowContext.ts';
 import { EVENT_COLUMNS, eventRows, eventRowsOf } from './rows/eventRows.ts';
 import { EXPERIENCE_COLUMNS, experienceRows } from './rows/experienceRows.ts';
+import { MATCH_COLUMNS, matchRows } from './rows/matchRows.ts';
 import { PIN_COLUMNS, pinRows } from './rows/pinRows.ts';
 import { PROFILE_COLUMNS, profileRows } from './rows/profileRows.ts';
 import { SKILL_COLUMNS, skillRows } from './rows/skillRows.ts';
 
 // Typical encoded bytes a row (measured at 1M users); Postgres's per-row work grows with it.
-const ROW_BYTES = { pin_analytics: 59, profiles: 179, professional_pins: 160, pin_experiences: 95, pin_skills: 33 } as const;
+const ROW_BYTES = { pin_analytics: 59, profiles: 179, professional_pins: 160, pin_experiences: 95, pin_skills: 33, matches: 70 } as const;
 
 export function eventUnits(plan: DatasetPlan, ctx: RowContext): LoadUnit[] {
   return plan.segments
@@ -38,5 +39,6 @@ export function entityUnits(plan: DatasetPlan, ctx: RowContext): LoadUnit[] {
     { table: 'professional_pins', relation: 'professional_pins', columns: PIN_COLUMNS, rows: c.professional_pins, weight: c.professional_pins * ROW_BYTES.professional_pins, render: () => pinRows(ctx, 1, end) },
     { table: 'pin_experiences', relation: 'pin_experiences', columns: EXPERIENCE_COLUMNS, rows: c.pin_experiences, weight: c.pin_experiences * ROW_BYTES.pin_experiences, render: () => experienceRows(ctx, 1, end) },
     { table: 'pin_skills', relation: 'pin_skills', columns: SKILL_COLUMNS, rows: c.pin_skills, weight: c.pin_skills * ROW_BYTES.pin_skills, render: () => skillRows(ctx, 1, end) },
+    { table: 'matches', relation: 'matches', columns: MATCH_COLUMNS, rows: c.matches, weight: c.matches * ROW_BYTES.matches, render: () => matchRows(ctx, 1, end) },
   ];
 }

@@ -8,7 +8,7 @@ import type { SeedParameters } from './SeedParameters.ts';
 import { experienceCount } from './rows/experienceRows.ts';
 import { skillCount } from './rows/skillRows.ts';
 
-export const SEED_TABLES = ['profiles', 'professional_pins', 'pin_experiences', 'pin_skills', 'pin_analytics'] as const;
+export const SEED_TABLES = ['profiles', 'professional_pins', 'pin_experiences', 'pin_skills', 'matches', 'pin_analytics'] as const;
 export type SeedTable = (typeof SEED_TABLES)[number];
 
 export const HISTORY_MONTHS = 12;
@@ -89,6 +89,6 @@ export function planDataset(params: SeedParameters): DatasetPlan {
     asOfMs,
     horizonStartMs,
     segments,
-    rowCounts: { profiles: params.users, professional_pins: params.users, pin_experiences: experiences, pin_skills: skills, pin_analytics: events },
+    rowCounts: { profiles: params.users, professional_pins: params.users, pin_experiences: experiences, pin_skills: skills, matches: params.users, pin_analytics: events },
   };
 }

@@ -127,7 +127,7 @@ export async function seedDataset(opts: SeedDatasetOptions): Promise<SeedResult>
     await timed(phases, 'prepare', async () => {
       await client.query('SET synchronous_commit = off');
       await markLoading(client, params, primaryKeys); // durable before anything is destroyed
-      await client.query(`TRUNCATE ${SEED_TABLES.join(', ')}`);
+      await client.query(`TRUNCATE ${SEED_TABLES.join(', ')}, messages`); // and the messages runs persisted
       await dropSecondaryIndexes(client, await secondaryIndexNames(layout.indexFile));
       await dropPrimaryKeys(client, primaryKeys);
       if (!layout.partitionedEvents) return; // one plain pin_analytics: nothing to create

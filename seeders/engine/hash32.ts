@@ -37,6 +37,7 @@ export const HashTable = {
   events: 5,
   sampler: 6,
   plan: 7,
+  matches: 8,
 } as const;
 
 /** The (seed, table, rowId) part of the hash; rows with several columns compute it once (hot loops). */

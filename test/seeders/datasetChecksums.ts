@@ -6,6 +6,7 @@ const ORDERED: Record<string, string> = {
   professional_pins: 'SELECT md5(string_agg(t::text, E\'\\n\' ORDER BY id)) AS sum FROM professional_pins t',
   pin_experiences: 'SELECT md5(string_agg(t::text, E\'\\n\' ORDER BY id)) AS sum FROM pin_experiences t',
   pin_skills: 'SELECT md5(string_agg(t::text, E\'\\n\' ORDER BY pin_id, skill_name)) AS sum FROM pin_skills t',
+  matches: 'SELECT md5(string_agg(t::text, E\'\\n\' ORDER BY id)) AS sum FROM matches t',
   pin_analytics: 'SELECT md5(string_agg(t::text || \'@\' || t.tableoid::regclass::text, E\'\\n\' ORDER BY id)) AS sum FROM pin_analytics t',
 };
 
@@ -34,7 +35,7 @@ export function indexDefinitions(url: string): Promise<string[]> {
   return withClient(url, async (c) => {
     const r = await c.query<{ d: string }>(
       `SELECT indexname || ': ' || indexdef AS d FROM pg_indexes
-        WHERE schemaname = 'public' AND (tablename IN ('profiles', 'professional_pins', 'pin_experiences', 'pin_skills') OR tablename LIKE 'pin_analytics%')
+        WHERE schemaname = 'public' AND (tablename IN ('profiles', 'professional_pins', 'pin_experiences', 'pin_skills', 'matches') OR tablename LIKE 'pin_analytics%')
         ORDER BY 1`,
     );
     return r.rows.map((row) => row.d);

@@ -39,7 +39,7 @@ function relfilenodes(url: string): Promise<Record<string, string>> {
   return withClient(url, async (c) => {
     const r = await c.query<{ relname: string; relfilenode: string }>(
       `SELECT relname, relfilenode::text FROM pg_class
-        WHERE relkind = 'r' AND (relname IN ('profiles', 'professional_pins', 'pin_experiences', 'pin_skills') OR relname LIKE 'pin_analytics_%')`,
+        WHERE relkind = 'r' AND (relname IN ('profiles', 'professional_pins', 'pin_experiences', 'pin_skills', 'matches') OR relname LIKE 'pin_analytics_%')`,
     );
     return Object.fromEntries(r.rows.map((row) => [row.relname, row.relfilenode]));
   });
@@ -53,7 +53,7 @@ function insertedRows(url: string): Promise<number> {
   return withClient(url, async (c) => {
     const r = await c.query<{ n: string }>(
       `SELECT coalesce(sum(n_tup_ins), 0)::text AS n FROM pg_stat_user_tables
-        WHERE relname IN ('profiles', 'professional_pins', 'pin_experiences', 'pin_skills') OR relname LIKE 'pin_analytics_%'`,
+        WHERE relname IN ('profiles', 'professional_pins', 'pin_experiences', 'pin_skills', 'matches') OR relname LIKE 'pin_analytics_%'`,
     );
     return Number(r.rows[0]!.n);
   });

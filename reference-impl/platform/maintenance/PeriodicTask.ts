@@ -1,7 +1,9 @@
 /*
  * A background job on a timer: never overlaps itself (the next run is scheduled when the current one ends),
  * reports every failure (counted and logged, never swallowed, never thrown at the process), and holds no
- * process open (timers unref'd, cleared by stop()).
+ * process open (timers unref'd, cleared by stop()). A task with `runOnStop` runs once more when stopped: a
+ * worker that drains what requests acknowledged (the platform stops tasks on close, after the last request
+ * and before the pools and Redis close).
  */
 import type { ApiLogger } from '../log/ApiLogger.ts';
 import { errorText } from '../log/ApiLogger.ts';
@@ -11,6 +13,8 @@ export interface PeriodicTaskOptions {
   intervalMs: number;
   /** After a failure, try again this soon instead of a whole interval later. */
   retryAfterFailureMs?: number;
+  /** Run once more in stop(), after any run in progress. */
+  runOnStop?: boolean;
   run(): Promise<void>;
   onRun(ok: boolean): void;
   log: ApiLogger;
@@ -48,10 +52,12 @@ export class PeriodicTask {
     return this.#running;
   }
 
-  async stop(): Promise<void> {
+  /** Stops the timer and waits for a run in progress; with runOnStop, then runs once more (true if it succeeded). */
+  async stop(): Promise<boolean> {
     this.#stopped = true;
     clearTimeout(this.#timer);
     if (this.#running) await this.#running;
+    return this.#opts.runOnStop ? this.runNow() : true;
   }
 
   async #runOnce(): Promise<boolean> {
