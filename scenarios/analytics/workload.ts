@@ -11,6 +11,7 @@ import { analyticsMigrations } from '../../reference-impl/analytics/schema/schem
 import { analyticsDataset } from '../../seeders/analytics/analyticsDataset.ts';
 import { seedDefaults } from '../../seeders/analytics/SeedParameters.ts';
 import { analyticsThresholds } from '../../thresholds/analytics.ts';
+import { analyticsClaims } from '../../thresholds/analyticsClaims.ts';
 import { analyticsEndpoints, defaultAnalyticsMix } from './endpoints.ts';
 
 export const analyticsWorkload = defineWorkload({
@@ -39,6 +40,7 @@ export const analyticsWorkload = defineWorkload({
     pipelining: 1,
   },
   thresholds: analyticsThresholds,
+  claims: analyticsClaims,
   dataset: analyticsDataset,
   env: analyticsEnv,
   // Every POST /pins/:number/events carries a write id; after the run each 2xx is looked up in pin_analytics.

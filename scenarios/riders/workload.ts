@@ -10,6 +10,7 @@ import { ridersEnv } from '../../reference-impl/riders/ridersSettings.ts';
 import { ridersMigrations } from '../../reference-impl/riders/schema/schemaDirs.ts';
 import { ridersDataset } from '../../seeders/riders/ridersDataset.ts';
 import { ridersThresholds } from '../../thresholds/riders.ts';
+import { ridersClaims } from '../../thresholds/ridersClaims.ts';
 import { defaultRidersMix, ridersEndpoints } from './endpoints.ts';
 
 export const ridersWorkload = defineWorkload({
@@ -31,6 +32,7 @@ export const ridersWorkload = defineWorkload({
     pipelining: 1,
   },
   thresholds: ridersThresholds,
+  claims: ridersClaims,
   dataset: ridersDataset,
   env: ridersEnv,
   defaultVariant: 'optimized',
