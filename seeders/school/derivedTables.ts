@@ -1,6 +1,6 @@
 /*
  * The tables behind get_dashboard_data (schema/shared/006_dashboard_tables.sql), filled with SQL from the
- * loaded district once its keys are back: staff (one admin per school, one teacher per class), 8 calendar
+ * loaded district right after its COPYs (its indexes, and these tables' 007_indexes.sql ones, are built next): staff (one admin per school, one teacher per class), 8 calendar
  * events per school from two weeks before asOf to four after, one term fee per student, and 4 syllabus
  * topics per class and subject. Every value is arithmetic of the ids, the seed and the term's dates, so the
  * same parameters give the same rows. About 1.6M rows at 1M students (fees 1M, topics 600k), a few seconds
@@ -68,6 +68,5 @@ export async function fillDerivedTables(client: pg.ClientBase, input: DerivedTab
   counts.school_calendar_events = (await client.query(EVENTS, [EVENTS_PER_SCHOOL, input.asOf.slice(0, 10), seed])).rowCount ?? 0;
   counts.fee_invoices = (await client.query(FEES, [day(10), seed])).rowCount ?? 0;
   counts.syllabus_topics = (await client.query(TOPICS, [SUBJECTS_PER_SCHOOL, SYLLABUS_TOPICS_PER_SUBJECT, topicDays, seed])).rowCount ?? 0;
-  for (const t of DERIVED_TABLES) await client.query(`ANALYZE ${t}`);
-  return counts;
+  return counts; // ANALYZEd with the seeded tables
 }

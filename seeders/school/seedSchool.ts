@@ -5,7 +5,8 @@
  * Same parameters + a complete manifest -> skip (one log line, no COPY, manifest untouched). Otherwise:
  * migrate, manifest 'loading' (committed first), truncate the seeded tables, drop their foreign keys,
  * secondary indexes and primary keys, make the term's attendance partitions, COPY every table on parallel
- * streams (attendance straight into its month leaves), rebuild keys and indexes, add the foreign keys back,
+ * streams (attendance straight into its month leaves), fill the dashboard's tables from them by SQL
+ * (derivedTables.ts), rebuild keys and indexes, add the foreign keys back,
  * ANALYZE, refresh the analytics MVs when the variant has them, move the id sequences past the loaded ids,
  * verify row counts, manifest 'complete'. A load that dies anywhere leaves 'loading' behind, and the next
  * run starts over from the truncate (restoring any keys the dead load had dropped).
@@ -21,7 +22,7 @@ import { onParallelClients } from '../engine/onParallelClients.ts';
 import { runLoadUnits } from '../engine/runLoadUnits.ts';
 import { createSeedProgress } from '../engine/seedProgress.ts';
 import { attendanceUnits, tableUnits } from './buildLoadUnits.ts';
-import { fillDerivedTables } from './derivedTables.ts';
+import { DERIVED_TABLES, fillDerivedTables } from './derivedTables.ts';
 import { currentKeys, dropIndexes, dropKeys, indexStatements, mergeKeys } from './loadConstraints.ts';
 import { markComplete, markLoading, readSchoolManifest, type SchoolManifest } from './manifestStore.ts';
 import { buildNamePools } from './namePools.ts';
@@ -118,10 +119,11 @@ export async function seedSchool(opts: SeedSchoolOptions): Promise<SchoolSeedRes
     const attendanceRowsPerSecond = plan.rowCounts.attendance / (phases.attendance ?? NaN);
 
     await client.query(`SET maintenance_work_mem = '512MB'`);
-    await rebuildSchool({ databaseUrl: opts.databaseUrl, client, streams, keys, dirs, phases });
-    // The dashboard's tables, by SQL from the loaded rows (staff, events, fees, syllabus).
+    // The dashboard's tables, by SQL from the loaded rows (staff, events, fees, syllabus), before the indexes
+    // are rebuilt: the joins are whole-table hash joins anyway, and their own indexes are built with the rest.
     const derived = await timed(phases, 'derived', () => fillDerivedTables(client, { seed: params.seed, asOf: params.asOf, termDays: plan.calendar.days }));
-    await timed(phases, 'analyze', () => onParallelClients(opts.databaseUrl, streams, SCHOOL_TABLES.map((t) => async (c: pg.Client) => { await c.query(`ANALYZE ${t}`); })));
+    await rebuildSchool({ databaseUrl: opts.databaseUrl, client, streams, keys, dirs, phases });
+    await timed(phases, 'analyze', () => onParallelClients(opts.databaseUrl, streams, [...SCHOOL_TABLES, ...DERIVED_TABLES].map((t) => async (c: pg.Client) => { await c.query(`ANALYZE ${t}`); })));
     const views = (await client.query<{ v: string }>('SELECT v FROM unnest($1::text[]) AS v WHERE to_regclass(v) IS NOT NULL', [MATERIALIZED_VIEWS])).rows.map((r) => r.v);
     if (views.length) {
       await timed(phases, 'refresh', () => onParallelClients(opts.databaseUrl, streams, views.map((v) => async (c: pg.Client) => {

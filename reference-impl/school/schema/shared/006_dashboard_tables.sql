@@ -3,8 +3,9 @@
 -- (optimized/006_dashboard_data_rpc.sql), naive in one query per widget. The plan names `users` (with a
 -- role), `recent_activity_view` and `school_calendar_events` and gives no columns; fees and syllabus are its
 -- "-- Fee data" / "-- Syllabus data" placeholders. The seeder fills the tables with SQL from the loaded ones
--- (seeders/school/derivedTables.ts), after their keys are back, so they carry no foreign keys: the bulk load
--- truncates and drops the keys of the tables they would reference.
+-- (seeders/school/derivedTables.ts) right after the COPYs, so they carry no foreign keys (the bulk load
+-- truncates and drops the keys of the tables they would reference); their indexes are in 007_indexes.sql,
+-- dropped and rebuilt around the load with the others.
 
 -- Staff accounts: one admin per school and one teacher per class; ids are arithmetic (scenarios/school/layout.ts).
 CREATE TABLE IF NOT EXISTS school_staff (
@@ -14,7 +15,6 @@ CREATE TABLE IF NOT EXISTS school_staff (
   class_instance_id  bigint,                              -- a teacher's own class; NULL for an admin
   full_name          text   NOT NULL
 );
-CREATE INDEX IF NOT EXISTS school_staff_school_id_idx ON school_staff (school_id);
 
 -- The plan's `users` with a role: students sign in as themselves (user id = student id), staff above
 -- STAFF_USER_ID_BASE.
@@ -31,7 +31,6 @@ CREATE TABLE IF NOT EXISTS school_calendar_events (
   start_date  date   NOT NULL,
   end_date    date   NOT NULL
 );
-CREATE INDEX IF NOT EXISTS school_calendar_events_school_id_start_date_idx ON school_calendar_events (school_id, start_date);
 
 -- One term fee per student.
 CREATE TABLE IF NOT EXISTS fee_invoices (
@@ -42,8 +41,6 @@ CREATE TABLE IF NOT EXISTS fee_invoices (
   amount_paid        numeric(10,2) NOT NULL DEFAULT 0 CHECK (amount_paid >= 0),
   due_date           date          NOT NULL
 );
-CREATE INDEX IF NOT EXISTS fee_invoices_school_id_idx ON fee_invoices (school_id);
-CREATE INDEX IF NOT EXISTS fee_invoices_class_instance_id_idx ON fee_invoices (class_instance_id);
 
 -- A class's syllabus: topics per subject in teaching order, completed_on once taught.
 CREATE TABLE IF NOT EXISTS syllabus_topics (
@@ -55,8 +52,6 @@ CREATE TABLE IF NOT EXISTS syllabus_topics (
   title              text     NOT NULL,
   completed_on       date
 );
-CREATE INDEX IF NOT EXISTS syllabus_topics_school_id_idx ON syllabus_topics (school_id);
-CREATE INDEX IF NOT EXISTS syllabus_topics_class_instance_id_idx ON syllabus_topics (class_instance_id);
 
 -- What happened lately in a school: tasks set, tests held, resources posted.
 CREATE OR REPLACE VIEW recent_activity_view AS
