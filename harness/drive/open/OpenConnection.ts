@@ -18,6 +18,8 @@ export interface InFlight {
 }
 
 export interface ConnectionEvents {
+  /** The socket connected (a request written before is already on its way). */
+  onConnect(conn: OpenConnection): void;
   /** A response completed (the connection is idle again unless `closing`). */
   onResponse(conn: OpenConnection, req: InFlight, status: number, xCache: XCache | undefined): void;
   /** The connection died (error, timeout, server close); `req` is what it was carrying, if anything. */
@@ -47,7 +49,10 @@ export class OpenConnection {
     this.#socket = origin.tls ? tls.connect({ host: origin.host, port: origin.port, servername: origin.host }) : net.connect({ host: origin.host, port: origin.port });
     this.#socket.setNoDelay(true);
     this.#socket.setTimeout(timeoutMs);
-    this.#socket.once(origin.tls ? 'secureConnect' : 'connect', () => (this.connected = true));
+    this.#socket.once(origin.tls ? 'secureConnect' : 'connect', () => {
+      this.connected = true;
+      events.onConnect(this);
+    });
     this.#parser[HTTPParser.kOnHeaders] = () => undefined;
     this.#parser[HTTPParser.kOnHeadersComplete] = (info) => {
       this.#status = info.statusCode;

@@ -4,8 +4,9 @@
  * time. A stalled server therefore shows in the percentiles instead of the generator quietly sending less.
  *
  * Connections (keep-alive sockets, one request each) are opened as arrivals need them, up to maxConnections.
- * With all of them busy an arrival waits in a FIFO and its wait is part of its latency ("late"); past maxQueue,
- * or still waiting when the phase ends, it is "dropped": counted per window, never hidden.
+ * With all of them busy an arrival waits in a FIFO and its wait is part of its latency ("late"); the FIFO is still
+ * served during the drain after the last arrival. Past maxQueue, or still waiting when the drain ends, an arrival
+ * is "dropped": counted per window, never hidden.
  * Endpoints, keys, request bytes, the per-endpoint HDR recorder and X-Cache are the closed driver's.
  */
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
@@ -70,6 +71,30 @@ export interface OpenPhaseResult {
   notes: string[];
 }
 
+/*
+ * Sockets being opened at once, at most: MIN_CONNECTING, or a quarter of the connections already open (so a
+ * target that really needs hundreds still gets them within a few connect round trips). Without a bound, one
+ * hiccup (a GC pause, the target descheduled) left every arrival of those milliseconds without an idle
+ * connection and each opened its own: hundreds of connects at once cost the generator tens of milliseconds,
+ * made it later still and pushed the target into a backlog it did not have. Past the bound an arrival waits in
+ * the FIFO for whichever connection frees (or connects) first, and that wait counts in its latency.
+ */
+const MIN_CONNECTING = 4;
+
+/*
+ * Waking up for the next arrival. Node's timers have 1 ms granularity (and libuv's clock is cached per loop
+ * turn), so an arrival woken by a timer left up to a millisecond or two late whenever the loop was idle. A wait
+ * shorter than FINE_WAIT_MS is done precisely instead, with Atomics.wait (the thread sleeps: an idle generator
+ * does not burn its core, and its CPU figure stays meaningful):
+ * - nothing in flight and no socket connecting: no response can arrive, so one sleep to the arrival's time;
+ * - otherwise steps of setImmediate (the loop polls the sockets without blocking) and a sleep of at most
+ *   FINE_STEP_MS, so a response that lands meanwhile is read at most FINE_STEP_MS late.
+ * Longer waits sleep on a timer to about that distance first.
+ */
+const FINE_WAIT_MS = 2;
+const FINE_STEP_MS = 0.05;
+const sleepCell = new Int32Array(new SharedArrayBuffer(4));
+
 interface Waiting {
   req: InFlight;
   bytes: Buffer;
@@ -114,11 +139,13 @@ export async function runOpenPhase(opts: OpenPhaseOptions): Promise<OpenPhaseRes
   let dropped = 0;
   let onSockets = 0;
   let opened = 0;
+  let connecting = 0;
   let peak = 0;
   let durationMs = opts.durationS * 1000;
   let arrivalsDone = false;
   let nextDue = schedule.next();
   let timer: NodeJS.Timeout | undefined;
+  let immediate: NodeJS.Immediate | undefined;
   let drainTimer: NodeJS.Timeout | undefined;
   let finished: () => void = () => undefined;
   const done = new Promise<void>((resolve) => (finished = resolve));
@@ -159,10 +186,11 @@ export async function runOpenPhase(opts: OpenPhaseOptions): Promise<OpenPhaseRes
       const c = idle.pop()!;
       if (!c.closed) return c;
     }
-    if (conns.size >= opts.maxConnections) return undefined;
+    if (conns.size >= opts.maxConnections || connecting >= Math.max(MIN_CONNECTING, conns.size >> 2)) return undefined;
     const c = new OpenConnection(origin, timeoutMs, events);
     conns.add(c);
     opened++;
+    connecting++;
     peak = Math.max(peak, conns.size);
     return c;
   };
@@ -178,6 +206,11 @@ export async function runOpenPhase(opts: OpenPhaseOptions): Promise<OpenPhaseRes
   };
 
   const events = {
+    onConnect() {
+      connecting--;
+      // Room to open another: a waiting arrival takes it (or an idle connection, whichever comes first).
+      if (queue.length > 0) serveQueue(performance.now());
+    },
     onResponse(conn: OpenConnection, req: InFlight, status: number, xCache: XCache | undefined) {
       const now = performance.now();
       settle(req, status, xCache, now);
@@ -185,29 +218,34 @@ export async function runOpenPhase(opts: OpenPhaseOptions): Promise<OpenPhaseRes
       else idle.push(conn);
       serveQueue(now);
       if (!arrivalsDone) pump();
-      else if (onSockets === 0) finished();
+      else if (onSockets === 0 && queue.length === 0) finished();
     },
     onClose(conn: OpenConnection, req: InFlight | undefined, reason: string) {
       conns.delete(conn);
+      if (!conn.connected) connecting--;
       closeReasons.set(reason, (closeReasons.get(reason) ?? 0) + 1);
       const now = performance.now();
       if (req) settle(req, 0, undefined, now);
-      if (!arrivalsDone) serveQueue(now);
-      else if (onSockets === 0) finished();
+      serveQueue(now);
+      if (arrivalsDone && onSockets === 0 && queue.length === 0) finished();
     },
   };
 
-  const arrive = (intendedT: number, now: number) => {
-    const t = now - t0;
+  const arrive = (intendedT: number) => {
     offered++;
+    const ep = picker.next();
+    const bytes = requestBuffer(ep, opts.sampler.next());
+    const c = queue.length === 0 ? freeConnection() : undefined;
+    // Schedule lag ends when the arrival leaves the generator: its bytes handed to the socket right below, or,
+    // with every connection busy, the arrival handed to the FIFO (that wait is the target's, counted as queue
+    // wait and in the latency, which still runs from the intended time).
+    const now = performance.now();
+    const t = now - t0;
     const lag = t - intendedT;
     recordMs(lagAll, lag);
     stats.recordLag(intendedT, lag);
     stats.inFlight(t, +1);
-    const ep = picker.next();
-    const bytes = requestBuffer(ep, opts.sampler.next());
     const req: InFlight = { ep, intendedMs: t0 + intendedT, sentMs: 0 };
-    const c = queue.length === 0 ? freeConnection() : undefined;
     if (c) return write(c, req, bytes, now);
     if (queue.length >= maxQueue) {
       dropped++;
@@ -225,31 +263,39 @@ export async function runOpenPhase(opts: OpenPhaseOptions): Promise<OpenPhaseRes
     arrivalsDone = true;
     durationMs = Math.min(durationMs, atT);
     if (timer) clearTimeout(timer);
-    // Still waiting for a connection at the end: never sent.
+    if (immediate) clearImmediate(immediate);
     stats.inFlight(atT, 0); // integrate in-flight up to the end of the schedule; nothing after it counts
-    for (const w of queue.drain()) {
-      dropped++;
-      stats.at(w.req.intendedMs - t0).dropped++;
-    }
-    if (onSockets === 0) finished();
+    // Arrivals still waiting for a connection are sent as connections free up during the drain (their latency
+    // still runs from their intended time); what is left when the drain ends is dropped below.
+    if (onSockets === 0 && queue.length === 0) finished();
     else drainTimer = setTimeout(finished, drainMs);
   };
 
   function pump(): void {
-    const now = performance.now();
-    const t = now - t0;
+    // The clock is read again after each send: arrivals that fell due while sending go out in the same wake-up.
+    let t = performance.now() - t0;
     while (nextDue <= t && nextDue < durationMs) {
-      arrive(nextDue, now);
+      arrive(nextDue);
       nextDue = schedule.next();
+      t = performance.now() - t0;
     }
     if (t >= durationMs) return endArrivals(durationMs);
-    if (!timer) {
-      const delay = Math.min(nextDue, durationMs) - t;
-      timer = setTimeout(() => {
-        timer = undefined;
-        pump();
-      }, Math.max(0, Math.floor(delay)));
-    }
+    if (timer || immediate) return; // a wake-up is already set, for this arrival or an earlier one
+    const delay = Math.min(nextDue, durationMs) - t;
+    if (delay >= FINE_WAIT_MS) timer = setTimeout(onTimer, Math.floor(delay) - 1);
+    else immediate = setImmediate(onFineStep);
+  }
+
+  function onTimer(): void {
+    timer = undefined;
+    pump();
+  }
+
+  function onFineStep(): void {
+    immediate = undefined;
+    const ahead = Math.min(nextDue, durationMs) - (performance.now() - t0);
+    if (ahead > 0.01) Atomics.wait(sleepCell, 0, 0, onSockets === 0 && connecting === 0 ? ahead : Math.min(ahead, FINE_STEP_MS));
+    pump();
   }
 
   const monitor = createSaturationMonitor();
@@ -285,11 +331,17 @@ export async function runOpenPhase(opts: OpenPhaseOptions): Promise<OpenPhaseRes
     clearInterval(ticker);
     clearInterval(windowTicker);
     if (timer) clearTimeout(timer);
+    if (immediate) clearImmediate(immediate);
     if (drainTimer) clearTimeout(drainTimer);
     opts.signal?.removeEventListener('abort', onAbort);
     loop.disable();
   }
   const cutOff = onSockets;
+  // Still waiting for a connection when the drain ended: never sent.
+  for (const w of queue.drain()) {
+    dropped++;
+    stats.at(w.req.intendedMs - t0).dropped++;
+  }
   for (const c of conns) c.destroy();
   const saturation = monitor.stop();
   const windows = stats.finish(durationMs, rule);
@@ -317,7 +369,7 @@ export async function runOpenPhase(opts: OpenPhaseOptions): Promise<OpenPhaseRes
     invalidWindows: windows.filter((w) => !w.valid).length,
   };
   const notes: string[] = [];
-  if (dropped > 0) notes.push(`${opts.phase}: open model dropped ${dropped} of ${offered} arrivals (never sent: ${opts.maxConnections} connections busy and the queue full, or still queued at the end)`);
+  if (dropped > 0) notes.push(`${opts.phase}: open model dropped ${dropped} of ${offered} arrivals (never sent: ${opts.maxConnections} connections busy and the queue full, or still waiting for a connection when the drain ended)`);
   if (late > 0) notes.push(`${opts.phase}: ${late} requests waited for a free connection (wait p99 ${openModel.queueWaitMs.p99} ms), counted in their latency`);
   if (cutOff > 0) notes.push(`${opts.phase}: ${cutOff} requests still in flight ${drainMs / 1000} s after the last arrival were cut off (not recorded)`);
   if (openModel.invalidWindows > 0) notes.push(`${opts.phase}: ${openModel.invalidWindows} of ${windows.length} open-model windows invalid: ${windows.find((w) => !w.valid)!.reasons.join('; ')}`);
