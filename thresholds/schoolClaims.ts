@@ -122,6 +122,7 @@ export const schoolClaims = defineClaims({
     { id: 'alert-cache-hit', quote: 'Cache hit rate < 70%', section: S.alerting, unit: 'ratio', better: 'higher', claimed: { after: 0.7 }, metric: cacheHit, before: 'naive', after: 'optimized' },
     notHere({ id: 'alert-pool', quote: 'Connection pool > 80% full', section: S.alerting, unit: '%', better: 'lower', claimed: { after: 80 } }, "the API's pool gauges are in /metrics but are not a bench:plan metric"),
     // ---- cost and timeline
+    notHere({ id: 'cost-supabase-now', quote: '- Supabase: $25-50/month', section: S.costNow, unit: 'USD/month', better: 'lower', claimed: { before: 25 } }, reasons.cost),
     notHere({ id: 'cost-now', quote: '**Total: $25-50/month**', section: S.costNow, unit: 'USD/month', better: 'lower', claimed: { before: 25 } }, reasons.cost),
     notHere({ id: 'cost-supabase', quote: 'Supabase Pro/Team: $500-2000/month', section: S.cost1M, unit: 'USD/month', better: 'lower', claimed: { after: 2000 } }, reasons.cost),
     notHere({ id: 'cost-redis', quote: 'Redis (Upstash): $100-500/month', section: S.cost1M, unit: 'USD/month', better: 'lower', claimed: { after: 500 } }, reasons.cost),
