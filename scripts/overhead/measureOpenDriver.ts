@@ -2,13 +2,15 @@
  * bench:overhead's open-model check: the open driver at a fixed fraction (80%) of the rate the closed driver
  * saturated at, against the same trivial target and endpoint. It reports what the issue asks of the generator
  * itself: achieved/offered >= 0.99 and send-schedule lag p99 <= 1 ms. Several short runs; the median run
- * (by achieved/offered) is the headline, like the closed side's median round.
+ * (by achieved/offered) is the headline, like the closed side's median round. Before each run, the lag floor of
+ * this CPU at the same rate (measureLagFloor.ts): on a shared machine it tells the driver's lag from the machine's.
  */
 import { analyticsEndpoints } from '../../scenarios/analytics/endpoints.ts';
 import { seedDefaults } from '../../seeders/analytics/SeedParameters.ts';
 import type { Scenario } from '../../scenarios/Scenario.ts';
 import { runOpenPhase } from '../../harness/drive/open/runOpenPhase.ts';
 import { createKeySampler } from '../../seeders/engine/keySampler.ts';
+import { measureLagFloor } from './measureLagFloor.ts';
 
 export const OPEN_TARGETS = Object.freeze({ rateFraction: 0.8, minAchievedRatio: 0.99, maxScheduleLagP99Ms: 1 });
 
@@ -21,6 +23,9 @@ export interface OpenDriverRun {
   late: number;
   dropped: number;
   peakConnections: number;
+  /** A busy loop's lag p99 on this CPU at the same rate, measured just before the run (the machine's floor). */
+  machineLagFloorP99Ms: number;
+  machinePreemptedPercent: number;
 }
 
 const USERS = 1_000_000;
@@ -39,11 +44,12 @@ export async function measureOpenDriver(url: string, ratePerSecond: number, dura
     const sampler = createKeySampler({ users: USERS, seed: 4242 + i, distribution: seedDefaults.distribution });
     // A short warm-up at the same rate (JIT, sockets), then the measured run.
     await runOpenPhase({ scenario, baseUrl: url, sampler, phase: 'warmup', durationS: 1, ratePerSecond, maxConnections: 256 });
+    const floor = measureLagFloor(ratePerSecond, 1000);
     const r = await runOpenPhase({ scenario, baseUrl: url, sampler, phase: 'measured', durationS, ratePerSecond, maxConnections: 256 });
     const m = r.openModel;
-    const run = { ratePerSecond, offered: m.offered, completed: m.completed, achievedRatio: m.achievedRatio ?? 0, scheduleLagP99Ms: m.scheduleLagMs.p99, late: m.late, dropped: m.dropped, peakConnections: m.peakConnections };
+    const run = { ratePerSecond, offered: m.offered, completed: m.completed, achievedRatio: m.achievedRatio ?? 0, scheduleLagP99Ms: m.scheduleLagMs.p99, late: m.late, dropped: m.dropped, peakConnections: m.peakConnections, machineLagFloorP99Ms: floor.p99Ms, machinePreemptedPercent: floor.preemptedPercent };
     out.push(run);
-    log(`  open run ${i} at ${ratePerSecond}/s: achieved/offered ${run.achievedRatio.toFixed(3)} (${run.completed} of ${run.offered}), schedule lag p99 ${run.scheduleLagP99Ms} ms, ${run.late} late, ${run.dropped} dropped, ${run.peakConnections} connections`);
+    log(`  open run ${i} at ${ratePerSecond}/s: achieved/offered ${run.achievedRatio.toFixed(3)} (${run.completed} of ${run.offered}), schedule lag p99 ${run.scheduleLagP99Ms} ms, ${run.late} late, ${run.dropped} dropped, ${run.peakConnections} connections; a busy loop on this CPU just before: lag p99 ${run.machineLagFloorP99Ms} ms, ${run.machinePreemptedPercent}% of the time preempted`);
   }
   const sorted = [...out].sort((a, b) => a.achievedRatio - b.achievedRatio);
   return { median: sorted[Math.floor((sorted.length - 1) / 2)]!, runs: out };

@@ -26,7 +26,7 @@ describe('bench:overhead CLI', () => {
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout.trim().split('\n').pop()!) as {
       harnessRps: number; bareAutocannonRps: number; ratio: number; pinned: boolean; runs: Array<{ side: string; requests: number }>;
-      open: { ratePerSecond: number; closedSaturationRps: number; achievedRatio: number; scheduleLagP99Ms: number; targetsMet: boolean; runs: Array<{ offered: number; completed: number }> };
+      open: { ratePerSecond: number; closedSaturationRps: number; achievedRatio: number; scheduleLagP99Ms: number; machineLagFloorP99Ms: number; targetsMet: boolean; runs: Array<{ offered: number; completed: number; machineLagFloorP99Ms: number; machinePreemptedPercent: number }> };
     };
     expect(out.harnessRps).toBeGreaterThan(0);
     expect(out.bareAutocannonRps).toBeGreaterThan(0);
@@ -40,6 +40,11 @@ describe('bench:overhead CLI', () => {
     expect(out.open.runs[0]!.offered).toBe(out.open.ratePerSecond); // constant arrivals, 1 s
     expect(out.open.achievedRatio).toBeCloseTo(out.open.runs[0]!.completed / out.open.runs[0]!.offered, 2);
     expect(out.open.scheduleLagP99Ms).toBeGreaterThanOrEqual(0);
+    // The machine's own floor (a busy loop on the driver's CPU at the same rate) is reported next to the driver's lag.
+    expect(out.open.machineLagFloorP99Ms).toBe(out.open.runs[0]!.machineLagFloorP99Ms);
+    expect(out.open.machineLagFloorP99Ms).toBeGreaterThanOrEqual(0);
+    expect(out.open.runs[0]!.machinePreemptedPercent).toBeGreaterThanOrEqual(0);
+    expect(out.open.runs[0]!.machinePreemptedPercent).toBeLessThanOrEqual(100);
     expect(out.open.targetsMet).toBe(out.open.achievedRatio >= 0.99 && out.open.scheduleLagP99Ms <= 1);
     expect(r.stderr).toMatch(out.pinned ? /pinning: driver side on CPU \d+, target on CPU \d+/ : /pinning: off/);
   });
