@@ -30,7 +30,8 @@ try {
   await serve({
     config: {
       ...env.api,
-      databaseUrl: withSchema(env.databaseUrl, schemaName(workload.name, variant.name)),
+      // Through a transaction-mode pooler the alias selects the schema (pgBouncer refuses the startup option).
+      databaseUrl: env.api.pgPooled ? env.databaseUrl : withSchema(env.databaseUrl, schemaName(workload.name, variant.name)),
       databaseReplicaUrl: env.databaseReplicaUrl ? withSchema(env.databaseReplicaUrl, schemaName(workload.name, variant.name)) : undefined,
       redisUrl: env.redisUrl,
     },

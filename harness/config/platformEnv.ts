@@ -21,6 +21,7 @@ export const platformEnv = {
   SCALEPROOF_DATA_DIR: { description: 'embedded Postgres data directory', kind: 'string', default: '.scaleproof/pg' },
   SCALEPROOF_REDIS_PREFIX: { description: 'prefix of every Redis key the API writes', kind: 'string', default: '' },
   SCALEPROOF_PG_POOL_MAX: { description: 'API pg pool size', kind: 'int', default: 10, min: 1 },
+  SCALEPROOF_PG_POOLED: { description: "DATABASE_URL is a transaction-mode pooler's alias for the variant's schema (the harness sets it with --pooler on): the API adds no search_path startup option, which pgBouncer refuses", kind: 'flag', default: false },
   SCALEPROOF_PG_NAMED_STATEMENTS: { description: 'API uses named (server-side prepared) statements: 1, or 0 behind a transaction-mode pooler that does not keep them (pgBouncer < 1.21); the harness sets it', kind: 'flag', default: true },
   SCALEPROOF_STATEMENT_TIMEOUT_MS: { description: 'API statement_timeout', kind: 'int', default: 5000, min: 1 },
   SCALEPROOF_BODY_LIMIT_BYTES: { description: 'largest request body the API accepts', kind: 'int', default: 1024, min: 64 },

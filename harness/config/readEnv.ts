@@ -19,6 +19,8 @@ export interface PlatformSettings {
   statementTimeoutMs: number;
   /** False behind a transaction-mode pooler that does not keep prepared statements (pgBouncer < 1.21). */
   pgNamedStatements: boolean;
+  /** DATABASE_URL is a pooler's alias that already selects the variant's schema (no search_path startup option). */
+  pgPooled: boolean;
   bodyLimitBytes: number;
   migrateOnStart: boolean;
   logLevel: LogLevel;
@@ -116,6 +118,7 @@ export function readEnv(env: Source, cwd: string = '.', workloadEnv: Readonly<Re
       pgPoolMax: p('SCALEPROOF_PG_POOL_MAX') as number,
       statementTimeoutMs: p('SCALEPROOF_STATEMENT_TIMEOUT_MS') as number,
       pgNamedStatements: p('SCALEPROOF_PG_NAMED_STATEMENTS') as boolean,
+      pgPooled: p('SCALEPROOF_PG_POOLED') as boolean,
       bodyLimitBytes: p('SCALEPROOF_BODY_LIMIT_BYTES') as number,
       migrateOnStart: p('SCALEPROOF_MIGRATE_ON_START') as boolean,
       logLevel: p('SCALEPROOF_LOG_LEVEL') as LogLevel,
