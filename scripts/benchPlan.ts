@@ -34,6 +34,7 @@ const program = workloadProgram('bench:plan', "Measure each claim of the workloa
   .option('--steps <ids>', "only these steps of the claims file, comma-separated (e.g. naive,optimized)")
   .option('--probe-repeats <n>', `runs of each probe per trial (default ${d.probeRepeats})`, intArg('--probe-repeats', 1, 20))
   .option('--capacity', "also find each step's sustainable rate within the budget (bench:capacity's search, short steps; 1-2 min per step)")
+  .option('--probe-timeout <d>', `longest a probe may take (default ${d.probeTimeoutS} s)`, durationArg('--probe-timeout', 1))
   .option('--require-claims', 'exit 99 when any claim is not reproduced')
   .option('--out <dir>', 'report folder (default reports/plan-<run-id>)')
   .option('--json', 'print one JSON object as the last stdout line');
@@ -48,6 +49,7 @@ interface PlanFlags extends DatasetFlags {
   maxConnections?: number;
   steps?: string;
   probeRepeats?: number;
+  probeTimeout?: number;
   capacity?: boolean;
   requireClaims?: boolean;
   out?: string;
@@ -77,6 +79,7 @@ try {
     arrivals: flags.arrivals,
     maxConnections: flags.maxConnections ?? d.maxConnections,
     probeRepeats: flags.probeRepeats ?? d.probeRepeats,
+    probeTimeoutS: flags.probeTimeout ?? d.probeTimeoutS,
     explainTop: d.explainTop,
     steps: flags.steps?.split(',').map((s) => s.trim()).filter(Boolean),
     outDir: flags.out,

@@ -24,6 +24,8 @@ export interface ProbeContext {
   /** Dataset scale and seed, to pick keys that exist (the scenarios' layout). */
   users: number;
   seed: number;
+  /** A probe that cannot finish in this many seconds throws (saying how long it waited), so a plan run stays bounded. */
+  timeoutS: number;
   /**
    * One request to the step's API (the probe sets its own headers, e.g. a tenant's x-client-id): status, body,
    * wall ms, and the statements the API issued meanwhile (its own counter; probes run with no other load), or

@@ -25,6 +25,8 @@ export interface PlanOptions {
   maxConnections: number;
   /** Runs of each probe per trial (the trial's value is their median). */
   probeRepeats: number;
+  /** Longest a probe may take (s). */
+  probeTimeoutS: number;
   /** Hottest statements EXPLAINed per step. */
   explainTop: number;
   /** Only these steps (ids); default all the claims file declares. */
@@ -45,6 +47,7 @@ export const planDefaults = Object.freeze({
   arrivals: 'constant' as ArrivalProcess,
   maxConnections: 256,
   probeRepeats: 1,
+  probeTimeoutS: 180,
   explainTop: 3,
   /** Closed-model connections of the calibration, at most: a "before" design queues far fewer than a plan's 500 users. */
   calibrateMaxConnections: 16,

@@ -46,6 +46,8 @@ export interface StepTrial {
   latencyMs: Record<string, { p50: number; p95: number; p99: number }>;
   queriesPerRequest: Record<string, number | null>;
   probes: Record<string, number | null>;
+  /** Why a probe gave no value, by probe name. */
+  probeErrors?: Record<string, string> | undefined;
   scheduleLagP99Ms: number | null;
 }
 

@@ -89,6 +89,12 @@ export function judgeClaim(c: Pick<PlanClaim, 'claimed' | 'better'>, before: rea
     const target = c.better === 'lower' ? -t : t;
     sides.push({ what: `after ${fmt(t)}`, side: lo > target ? 'beats' : hi >= target ? 'contains' : 'misses' });
   }
+  // A claim that names only the "before" ("Takes 5-10 minutes") is about how bad the before is: is it that bad?
+  if (sides.length === 0 && c.claimed.before !== undefined && measured.before !== null && bef) {
+    const t = c.claimed.before;
+    const asBad = c.better === 'lower' ? measured.before >= t : measured.before <= t;
+    sides.push({ what: `before ${fmt(t)} (measured ${fmt(measured.before)})`, side: asBad ? 'contains' : 'misses' });
+  }
   const improved = measured.low !== null && measured.low > 1;
   const worse = measured.high !== null && measured.high < 1;
   const text = sides.map((s) => `${s.what}: ${s.side === 'misses' ? 'missed' : s.side === 'beats' ? 'beaten' : 'within the interval'}`).join('; ');

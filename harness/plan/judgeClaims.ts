@@ -63,7 +63,10 @@ function missingReason(c: PlanClaim, step: string, trialsByStep: ReadonlyMap<str
   if (!trialsByStep.has(step)) return `step ${step} did not run`;
   if ((m.kind === 'latency' || m.kind === 'queriesPerRequest') && m.endpoint) return `no ${m.kind === 'latency' ? 'latency' : 'per-route statement count'} for endpoint ${m.endpoint} on step ${step} (not in the mix, or the API exposes no per-route counts)`;
   if (m.kind === 'cacheHitRatio') return `no cache hit ratio on step ${step} (it has no cache)`;
-  if (m.kind === 'probe') return `probe ${m.name} gave no value on step ${step} (see the run log)`;
+  if (m.kind === 'probe') {
+    const why = trialsByStep.get(step)?.map((t) => t.probeErrors?.[m.name]).find((x) => x !== undefined);
+    return `probe ${m.name} gave no value on step ${step}${why ? `: ${why}` : ' (see the run log)'}`;
+  }
   return `no value on step ${step}`;
 }
 

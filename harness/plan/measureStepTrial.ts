@@ -13,6 +13,7 @@ import { snapshotServer, type ProbeTargets } from '../probe/snapshotServer.ts';
 import { drivePhase } from '../run/drivePhase.ts';
 import type { PlanClaim, ProbeContext } from './PlanClaims.ts';
 import type { StepTrial } from './PlanReport.ts';
+import { waitForQuiet } from './waitForQuiet.ts';
 
 export interface StepTrialInput {
   scenario: Scenario;
@@ -25,6 +26,7 @@ export interface StepTrialInput {
   /** Probe claims that read this step. */
   probeClaims: readonly PlanClaim[];
   probeRepeats: number;
+  probeTimeoutS: number;
   trial: number;
   order: number;
   progress: (line: string) => void;
@@ -56,7 +58,10 @@ export async function measureStepTrial(i: StepTrialInput): Promise<StepTrialOutc
     queriesPerRequest[name] = e.queriesPerRequest ?? null;
   }
   const probes: StepTrial['probes'] = {};
+  const probeErrors: Record<string, string> = {};
   const ctx = probeContext(i);
+  // Requests the driver gave up on may still be running: a probe's statement count and time must be its own.
+  if (i.probeClaims.length > 0) await waitForQuiet(i.baseUrl);
   for (const c of i.probeClaims) {
     if (c.metric?.kind !== 'probe' || c.metric.name in probes) continue;
     const values: number[] = [];
@@ -66,6 +71,7 @@ export async function measureStepTrial(i: StepTrialInput): Promise<StepTrialOutc
     } catch (err) {
       i.log(`probe ${c.metric.name} failed: ${(err as Error).message}`);
       probes[c.metric.name] = null;
+      probeErrors[c.metric.name] = (err as Error).message;
     }
   }
   const t = m.measure.totals;
@@ -83,6 +89,7 @@ export async function measureStepTrial(i: StepTrialInput): Promise<StepTrialOutc
       latencyMs,
       queriesPerRequest,
       probes,
+      ...(Object.keys(probeErrors).length > 0 ? { probeErrors } : {}),
       scheduleLagP99Ms: m.validity.openModel?.scheduleLagMs.p99 ?? null,
     },
   };
@@ -94,6 +101,7 @@ function probeContext(i: StepTrialInput): ProbeContext {
     databaseUrl: i.databaseUrl,
     users: i.scenario.keys.users,
     seed: i.scenario.keys.seed,
+    timeoutS: i.probeTimeoutS,
     fetch: async (path, init) => {
       const q0 = i.probes.apiUrl ? await snapshotServer({ apiUrl: i.probes.apiUrl }) : undefined;
       const t0 = performance.now();

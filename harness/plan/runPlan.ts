@@ -116,7 +116,7 @@ export async function runPlan(o: PlanOptions, ctx: PlanContext): Promise<PlanOut
           scenario: scenarioAt(open, o.durationS), endpointsModule: workload.endpointsModule, baseUrl: sut.baseUrl, databaseUrl: sut.schemaUrl!, sampler,
           probes: probesOf(sut), inProcessCache: services.redis.kind === 'in-process',
           probeClaims: claims.claims.filter((c) => c.metric?.kind === 'probe' && (c.before === step.id || c.after === step.id)),
-          probeRepeats: o.probeRepeats, trial, order, progress: ctx.progress, log,
+          probeRepeats: o.probeRepeats, probeTimeoutS: o.probeTimeoutS, trial, order, progress: ctx.progress, log,
         });
         trialsByStep.get(step.id)!.push(r.sample);
         histograms.get(step.id)!.push(r.histogram);

@@ -73,8 +73,8 @@ export async function clientReportSeconds(ctx: ProbeContext): Promise<number> {
     const { state, error } = JSON.parse(r.body) as { state: string; error?: string };
     if (state === 'completed') return (performance.now() - started) / 1000;
     if (state === 'failed') throw new ScaleproofError('SP_INTERNAL', `The client-report probe's job ${jobId} failed: ${error ?? 'no reason given'}. See the API's log.`);
-    if (performance.now() - started > REPORT_TIMEOUT_MS) {
-      throw new ScaleproofError('SP_INTERNAL', `The client-report probe's job ${jobId} did not finish in ${REPORT_TIMEOUT_MS / 60_000} minutes (state ${state}). Use a smaller --users.`);
+    if (performance.now() - started > Math.min(REPORT_TIMEOUT_MS, ctx.timeoutS * 1000)) {
+      throw new ScaleproofError('SP_INTERNAL', `The client-report probe's job ${jobId} did not finish in ${Math.round((performance.now() - started) / 1000)} s (state ${state}): more than the probe timeout. Use a smaller --users or a longer --probe-timeout.`);
     }
     await new Promise((resolve) => setTimeout(resolve, REPORT_POLL_MS));
   }

@@ -29,6 +29,7 @@ function probeContext(api: CatalogTestApi): ProbeContext {
     databaseUrl: api.config.databaseUrl,
     users: TEST_USERS,
     seed: 42,
+    timeoutS: 120,
     fetch: async (path, init) => {
       const before = await statementsSoFar(api);
       const t0 = performance.now();

@@ -55,6 +55,14 @@ describe('judgeClaim', () => {
     expect(j.reason).toMatch(/factor 1001x: missed/);
   });
 
+  it('holds a before-only claim to its before figure', () => {
+    // "Takes 5-10 minutes": the before measured 16 s, not 300 s; the after is much faster, so only partly.
+    const j = judgeClaim(lower({ before: 300 }), [15, 16, 17], [0.3, 0.4, 0.5]);
+    expect(j.verdict).toBe('partly');
+    expect(j.reason).toMatch(/before 300 \(measured 16\): missed/);
+    expect(judgeClaim(lower({ before: 300 }), [320, 400, 500], [0.3, 0.4, 0.5]).verdict).toBe('confirmed');
+  });
+
   it('derives the claimed factor from before and after, floored so 0 does not divide', () => {
     expect(claimedFactor(lower({ before: 30_000, after: 50 }))).toBeCloseTo(600, 6);
     expect(claimedFactor({ better: 'higher', claimed: { before: 0.3, after: 0.8 } })).toBeCloseTo(0.8 / 0.3, 6);
