@@ -16,6 +16,16 @@ import { createTestDb, startTestApi, type TestApi } from '../reference-impl/help
 
 const pgbouncer = await findOnPath('pgbouncer', process.env.PATH);
 
+describe('no pooler', () => {
+  it('goes direct, says so loudly, and names pgbouncer when there is no PGBOUNCER_URL and no pgbouncer on PATH', async () => {
+    const lines: string[] = [];
+    const p = await startPooler({ serverUrl: 'postgres://postgres@127.0.0.1:5432/postgres', schemas: ['public'], pathVar: '/nonexistent-dir', statementTimeoutMs: 1000, log: (l) => lines.push(l) });
+    expect(p.kind).toBe('none');
+    expect(p.urlFor('public')).toBeUndefined();
+    expect(lines.join('\n')).toMatch(/WARNING.*pgbouncer.*DIRECTLY/i);
+  });
+});
+
 describe.skipIf(!pgbouncer)(pgbouncer ? 'the API through pgBouncer (transaction mode)' : 'SKIPPED: pgbouncer is not on PATH (apt-get install pgbouncer)', () => {
   let database: TestDatabase | undefined;
   let pooler: PoolerHandle | undefined;
