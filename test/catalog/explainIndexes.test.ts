@@ -8,10 +8,10 @@
 import fs from 'node:fs/promises';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from '../../reference-impl/catalog/optimized/statements.ts';
+import { catalogSql, sql } from '../../reference-impl/catalog/optimized/statements.ts';
 import { API_ROLE } from '../../reference-impl/catalog/optimized/withTenant.ts';
 import { indexFile } from '../../reference-impl/catalog/schema/schemaDirs.ts';
-import { clientId, productId, siteId } from '../../scenarios/catalog/layout.ts';
+import { clientId, offeredProduct, productId, siteId } from '../../scenarios/catalog/layout.ts';
 import { parseIndexStatements } from '../../seeders/engine/indexStatements.ts';
 import { seededCatalogDatabase, type CatalogDatabase } from './helpers/catalogTestApi.ts';
 
@@ -58,5 +58,47 @@ describe('catalog: EXPLAIN shows each index used', () => {
     expect(indexes.length).toBeGreaterThan(0);
     const all = [...plans.values()].join('\n');
     expect(indexes.filter((i) => !all.includes(i))).toEqual([]);
+  });
+});
+
+// phase1 and phase2 (no RLS): the same statements with the policies' predicates as WHERE clauses ($T, the
+// tenant), EXPLAINed as their API runs them (the connecting role, no tenant context), and the order's one
+// statement (EXPLAIN does not run it).
+const where = catalogSql('where');
+const items = JSON.stringify([{ product_id: productId(C, offeredProduct(C, 1, 0)), qty: 1 }]);
+const phaseCases: Array<{ name: string; text: string; values: unknown[]; uses: string[] }> = [
+  { name: 'product page by WHERE', text: where.productsPage, values: [siteId(C, 1), 100, 0], uses: ['sites_pkey', 'idx_products_catalog_name', 'site_product_exclusions_pkey'] },
+  { name: 'product by WHERE', text: where.product, values: [productId(C, 7)], uses: ['products_pkey', 'idx_catalogs_owner_id'] },
+  { name: 'catalogs by WHERE', text: where.catalogs, values: [], uses: ['idx_catalogs_owner_id'] },
+  { name: 'order by WHERE', text: where.order, values: ['05000003-0000-4000-8000-000000000001'], uses: ['orders_pkey'] },
+  {
+    name: 'order creation (one statement)', text: where.createOrder,
+    values: [siteId(C, 1), items, '05000003-0000-4000-8000-0000000fffff', clientId(C), 'WEB-TEST', 'Ann', 'ann@example.org', new Date('2026-06-01')],
+    uses: ['sites_pkey', 'products_pkey', 'site_product_exclusions_pkey'],
+  },
+];
+
+describe('catalog phases: EXPLAIN shows the WHERE-isolated statements on the same indexes', () => {
+  let db: CatalogDatabase;
+  const plans = new Map<string, string>();
+
+  beforeAll(async () => {
+    db = await seededCatalogDatabase('catalog explain phases', ['phase1']);
+    const c = await db.client('phase1');
+    await c.query(`SET enable_seqscan = off`);
+    await c.query(`SET enable_sort = off`);
+    for (const k of phaseCases) {
+      const text = k.text.replace(/\$T/g, `'${clientId(C)}'::uuid`);
+      const r = await c.query<{ 'QUERY PLAN': string }>({ text: `EXPLAIN ${text}`, values: k.values });
+      plans.set(k.name, r.rows.map((row) => row['QUERY PLAN']).join('\n'));
+    }
+  });
+
+  afterAll(async () => {
+    await db?.drop();
+  });
+
+  it.each(phaseCases)('$name uses $uses', ({ name, uses }) => {
+    for (const index of uses) expect(plans.get(name), `${name}: ${index}`).toContain(index);
   });
 });
