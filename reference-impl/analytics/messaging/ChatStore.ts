@@ -1,7 +1,8 @@
 /*
  * Seed 000's "realtime chat and match state primarily in KV": what the optimized variant keeps in Redis, keys
  * under the API's prefix:
- *   match:<id>          hash {a, b, state, updated_at}: the match's PINs (cached from Postgres) and live state
+ *   match:<id>          hash {a, b, o, state, updated_at}: the match's PINs and whether Postgres held messages of
+ *                       it when they were cached (o), and its live state
  *   match:<id>:recent   list, newest first, the last `keep` messages (what GET pages are served from first)
  *   chat:pending        list, oldest first, every acknowledged message and state change not yet in Postgres
  *   chat:flush_lock     one flush at a time across API processes
@@ -12,14 +13,20 @@ import crypto from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { ChatMessage, MatchParties, MatchStateChange } from './ChatMessage.ts';
 
+/** A match as cached in Redis. */
+export interface CachedMatch extends MatchParties {
+  /** Postgres held messages of the match when it was cached: pages may need it for older ones. */
+  olderInPostgres: boolean;
+}
+
 /** One line of chat:pending (JSON). */
 export type PendingRecord = { k: 'm'; m: ChatMessage } | { k: 's'; s: MatchStateChange };
 
 const MATCH_TTL_S = 86_400; // a day: an idle match's hash and recent messages leave Redis; Postgres has them
 
 export interface ChatStore {
-  match(matchId: number): Promise<MatchParties | undefined>;
-  rememberMatch(matchId: number, parties: MatchParties): Promise<void>;
+  match(matchId: number): Promise<CachedMatch | undefined>;
+  rememberMatch(matchId: number, match: CachedMatch): Promise<void>;
   appendMessage(message: ChatMessage, keep: number): Promise<void>;
   /** The match's newest messages held in Redis, newest first. */
   recent(matchId: number): Promise<ChatMessage[]>;
@@ -43,11 +50,12 @@ export function redisChatStore(client: Redis, prefix: string): ChatStore {
   const lockKey = `${prefix}chat:flush_lock`;
   return {
     match: async (id) => {
-      const [a, b] = await client.hmget(matchKey(id), 'a', 'b');
-      return a && b ? { pinA: Number(a), pinB: Number(b) } : undefined;
+      const [a, b, o] = await client.hmget(matchKey(id), 'a', 'b', 'o');
+      return a && b && o ? { pinA: Number(a), pinB: Number(b), olderInPostgres: o === '1' } : undefined;
     },
     rememberMatch: async (id, p) => {
-      await client.multi().hset(matchKey(id), 'a', p.pinA, 'b', p.pinB).expire(matchKey(id), MATCH_TTL_S).exec();
+      // The hash expires no later than the recent list (whose TTL every send renews), so `o` never outlives it.
+      await client.multi().hset(matchKey(id), 'a', p.pinA, 'b', p.pinB, 'o', p.olderInPostgres ? 1 : 0).expire(matchKey(id), MATCH_TTL_S).exec();
     },
     appendMessage: async (m, keep) => {
       const line = JSON.stringify(m);

@@ -3,11 +3,11 @@
  * the same semantics as redisChatStore, but a crash loses what was not flushed yet, as with any in-process cache.
  */
 import crypto from 'node:crypto';
-import type { ChatMessage, MatchParties } from './ChatMessage.ts';
-import type { ChatStore, PendingRecord } from './ChatStore.ts';
+import type { ChatMessage } from './ChatMessage.ts';
+import type { CachedMatch, ChatStore, PendingRecord } from './ChatStore.ts';
 
 export function memoryChatStore(): ChatStore {
-  const matches = new Map<number, MatchParties>();
+  const matches = new Map<number, CachedMatch>();
   const recent = new Map<number, ChatMessage[]>();
   let pending: PendingRecord[] = [];
   let lock: { token: string; until: number } | undefined;

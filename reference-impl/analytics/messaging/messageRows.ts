@@ -20,6 +20,16 @@ export async function matchParties(db: Database, matchId: number): Promise<Match
   return row ? { pinA: Number(row.pin_a), pinB: Number(row.pin_b) } : undefined;
 }
 
+/** The match's PINs and whether any message of it is stored (one statement), for the Redis cache. */
+export async function matchWithHistory(db: Database, matchId: number): Promise<(MatchParties & { olderInPostgres: boolean }) | undefined> {
+  const r = await db.query<{ pin_a: string; pin_b: string; older: boolean }>({
+    text: 'SELECT pin_a, pin_b, EXISTS (SELECT 1 FROM messages WHERE match_id = $1) AS older FROM matches WHERE id = $1',
+    values: [matchId],
+  });
+  const row = r.rows[0];
+  return row ? { pinA: Number(row.pin_a), pinB: Number(row.pin_b), olderInPostgres: row.older } : undefined;
+}
+
 /** Up to `limit` messages older than `before` (ISO; all when null), newest first: one index range scan. */
 export async function olderMessages(db: Database, matchId: number, before: string | null, limit: number): Promise<ChatMessage[]> {
   const r = await db.query<MessageRow>({

@@ -45,9 +45,12 @@ describe.skipIf(!testRedisUrl())(redisTitle('optimized messaging: Redis first, b
     expect(message).toMatchObject({ match_id: 1, sender_pin: 2, body: 'hi there' });
     expect(await sql(api.database.url, 'SELECT id FROM messages')).toEqual([]);
 
+    // Redis holds the match's whole history (Postgres had none of it, the list was never trimmed): no query.
+    const queries = api.app.scaleproof.db.queryCount;
     const page = await api.app.inject({ method: 'GET', url: '/matches/1/messages' });
     expect(page.statusCode).toBe(200);
     expect(page.json()).toEqual({ match_id: 1, messages: [message], next_before: null });
+    expect(api.app.scaleproof.db.queryCount - queries).toBe(0);
 
     expect(await flush(api)).toBe(true);
     const rows = await sql<{ id: string; body: string; created_at: Date }>(api.database.url, 'SELECT id, body, created_at FROM messages');
@@ -80,6 +83,15 @@ describe.skipIf(!testRedisUrl())(redisTitle('optimized messaging: Redis first, b
       url = `/matches/1/messages?limit=3&before=${body.next_before}`;
     }
     expect(bodies).toEqual(['m6', 'm5', 'm4', 'm3', 'm2', 'm1', 'm0']);
+  });
+
+  it('pages a match with older messages in Postgres from both, newest first', async () => {
+    api = await start('msg older in postgres');
+    await sql(api.database.url, "INSERT INTO messages (id, match_id, sender_pin, body, created_at) VALUES (gen_random_uuid(), 2, 3, 'from before', now() - interval '1 day')");
+    const sent = await api.app.inject({ method: 'POST', url: '/matches/2/messages', payload: { sender_pin: 2, body: 'new one' } });
+    expect(sent.statusCode).toBe(201);
+    const page = await api.app.inject({ method: 'GET', url: '/matches/2/messages' });
+    expect((page.json() as { messages: Array<{ body: string }> }).messages.map((m) => m.body)).toEqual(['new one', 'from before']);
   });
 
   it('keeps match state in Redis, persists it on flush, and audits the change', async () => {
