@@ -28,8 +28,8 @@ export interface ProbeContext {
   timeoutS: number;
   /**
    * One request to the step's API (the probe sets its own headers, e.g. a tenant's x-client-id): status, body,
-   * wall ms, and the statements the API issued meanwhile (its own counter; probes run with no other load), or
-   * null when the API does not expose it.
+   * wall ms, and the statements the API issued serving it (its per-route counters, so background jobs do not
+   * count; probes run with no other load), or null when the API does not expose them.
    */
   fetch: (path: string, init?: { method?: string; headers?: Record<string, string>; body?: string }) => Promise<{ status: number; body: string; ms: number; statements: number | null }>;
 }

@@ -113,11 +113,29 @@ function probeContext(i: StepTrialInput): ProbeContext {
       const body = await res.text();
       const ms = performance.now() - t0;
       const q1 = q0 ? await snapshotServer({ apiUrl: i.probes.apiUrl }) : undefined;
-      const a = q0?.api?.dbQueries;
-      const b = q1?.api?.dbQueries;
-      return { status: res.status, body, ms, statements: a !== null && a !== undefined && b !== null && b !== undefined ? b - a : null };
+      return { status: res.status, body, ms, statements: requestStatements(q0?.api?.routes, q1?.api?.routes) };
     },
   };
+}
+
+type Routes = Record<string, { requests: number; statements: number }> | null | undefined;
+
+/**
+ * The statements of the request just made: from the per-route counters (a background job or a queue worker
+ * issues statements outside any request, and they must not count), over the routes that served a request since.
+ */
+function requestStatements(before: Routes, after: Routes): number | null {
+  if (!before || !after) return null;
+  let statements = 0;
+  let served = 0;
+  for (const [route, a] of Object.entries(after)) {
+    const b = before[route] ?? { requests: 0, statements: 0 };
+    if (a.requests > b.requests) {
+      served += a.requests - b.requests;
+      statements += a.statements - b.statements;
+    }
+  }
+  return served > 0 ? statements : null;
 }
 
 function pick(l: { p50: number; p95: number; p99: number }): { p50: number; p95: number; p99: number } {
