@@ -41,8 +41,8 @@ export interface PlanOptions {
 
 export const planDefaults = Object.freeze({
   trials: 3,
-  warmupS: 8,
-  durationS: 15,
+  warmupS: 5,
+  durationS: 10,
   calibrateS: 8,
   arrivals: 'constant' as ArrivalProcess,
   maxConnections: 256,
