@@ -67,7 +67,10 @@ export interface OpenModelBlock {
   cutOff: number;
   connectionsOpened: number;
   peakConnections: number;
-  /** completed / offered over the phase. */
+  /**
+   * Responses completed by the end of the schedule / offered (as the windows count them): a backlog answered
+   * during the drain after the last arrival is in `completed` and in the latencies, but does not flatter this.
+   */
   achievedRatio: number | null;
   scheduleLagMs: { p50: number; p99: number; max: number };
   /** Wait for a free connection, over the requests that waited. */

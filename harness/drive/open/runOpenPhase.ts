@@ -135,6 +135,7 @@ export async function runOpenPhase(opts: OpenPhaseOptions): Promise<OpenPhaseRes
   let offered = 0;
   let sent = 0;
   let completed = 0;
+  let completedInSchedule = 0;
   let late = 0;
   let dropped = 0;
   let onSockets = 0;
@@ -168,6 +169,7 @@ export async function runOpenPhase(opts: OpenPhaseOptions): Promise<OpenPhaseRes
       w.latencySumMs += latencyMs;
       if (sample.failed) w.errors++;
       stats.inFlight(now - t0, -1);
+      if (now - t0 < durationMs) completedInSchedule++;
     }
     completed++;
     onSockets--;
@@ -361,7 +363,7 @@ export async function runOpenPhase(opts: OpenPhaseOptions): Promise<OpenPhaseRes
     cutOff,
     connectionsOpened: opened,
     peakConnections: peak,
-    achievedRatio: offered > 0 ? Math.round((completed / offered) * 1000) / 1000 : null,
+    achievedRatio: offered > 0 ? Math.round((completedInSchedule / offered) * 1000) / 1000 : null,
     scheduleLagMs: { p50: ms(lagAll.getValueAtPercentile(50)), p99: ms(lagAll.getValueAtPercentile(99)), max: ms(lagAll.maxValue) },
     queueWaitMs: { p99: ms(queueWait.getValueAtPercentile(99)), max: ms(queueWait.maxValue) },
     rule,
