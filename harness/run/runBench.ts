@@ -1,5 +1,5 @@
 /*
- * One `pnpm bench <workload>` run: services -> migrate -> seed -> start API -> warm-up -> drive -> probe ->
+ * One `pnpm bench <workload>` run: services -> migrate -> seed -> start API -> warm-up -> drive (sampled) -> probe ->
  * judge -> report -> stop whatever we started. Pure orchestration: every step lives in its own module, and
  * everything specific to a plan comes from the workload unit it is given (the engine imports none).
  * Nothing heavy starts before the cheap checks pass (thresholds, baseline, k6 present), so a bad flag or a
@@ -8,11 +8,14 @@
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Env } from '../config/readEnv.ts';
-import type { RunSummary, ServerSide } from '../model/RunSummary.ts';
+import type { RunSummary, SampledSignals, ServerSide } from '../model/RunSummary.ts';
 import { SUMMARY_SCHEMA_VERSION } from '../model/RunSummary.ts';
 import { redactUrl } from '../services/redactUrl.ts';
 import { snapshotServer, type ProbeTargets } from '../probe/snapshotServer.ts';
 import { serverSide } from '../probe/serverSide.ts';
+import { mergeSampled, startRunSampler } from '../probe/sampleDuringRun.ts';
+import { probePartitions } from '../probe/probePartitions.ts';
+import { mergeLag, type ReplicaLagSummary } from '../probe/replicaLag.ts';
 import { checkAckedWrites } from '../faults/checkAckedWrites.ts';
 import { faultControls } from '../faults/faultControls.ts';
 import { faultImpact } from '../faults/faultImpact.ts';
@@ -91,7 +94,8 @@ export async function runBench(o: BenchOptions, ctx: RunContext): Promise<BenchO
 
   try {
     const sut = await prepareSystemUnderTest(
-      { target: o.target, runId, users: o.users, seed: o.seed, distribution: o.distribution, datasetParameters: o.datasetParameters, apiEnv: o.ackMode ? { SCALEPROOF_ACK_MODE: o.ackMode } : undefined },
+      { target: o.target, runId, users: o.users, seed: o.seed, distribution: o.distribution, datasetParameters: o.datasetParameters, apiEnv: o.ackMode ? { SCALEPROOF_ACK_MODE: o.ackMode } : undefined,
+        pooler: o.pooler, replica: o.replica },
       ctx,
       stops,
     );
@@ -124,7 +128,9 @@ export async function runBench(o: BenchOptions, ctx: RunContext): Promise<BenchO
     const trials: TrialMeasure[] = [];
     const samples: RunSummary['trials'] = [];
     const servers: ServerSide[] = [];
-    const notes: string[] = [...(warmup?.validity.notes ?? [])];
+    const sampled: SampledSignals[] = [];
+    const notes: string[] = [...(sut.topology?.notes ?? []), ...(warmup?.validity.notes ?? [])];
+    const lags: ReplicaLagSummary[] = [];
     let saturated = warmup?.validity.generatorSaturated ?? false;
     let maxLag: number | null = null;
     let maxCpu: number | null = null;
@@ -136,9 +142,14 @@ export async function runBench(o: BenchOptions, ctx: RunContext): Promise<BenchO
     for (let trial = 1; trial <= o.repeat; trial++) {
       log(`measured${o.repeat > 1 ? ` trial ${trial}/${o.repeat}` : ''}: ${o.durationS}s, ${o.driver}`);
       let before = await snapshotServer(probes);
+      // The alert signals watched continuously (buffer depth, pool usage, Postgres CPU), every second of the phase.
+      const sampler = o.target ? undefined : await startRunSampler({ apiUrl: baseUrl, databaseUrl: services?.postgres.url });
+      const lagSampler = sut.sampleReplicaLag?.(); // the replica's lag on the primary, each second of the phase
       t0 = performance.now();
       const faultRun = controls ? runFaults(faults, controls, t0, log) : undefined;
       const m = await phase('measured', o.durationS);
+      if (lagSampler) lags.push(await lagSampler.stop());
+      if (sampler) sampled.push(await sampler.stop());
       if (faultRun) {
         events = await faultRun.finish();
         before = stitchBefore(before, events);
@@ -160,6 +171,8 @@ export async function runBench(o: BenchOptions, ctx: RunContext): Promise<BenchO
     const merged = mergeTrials(trials);
     const server = combineServerSides(servers);
     attachQueriesPerRequest(merged.endpoints, scenario.endpoints, server.routes);
+    server.sampled = mergeSampled(sampled);
+    if (workload.partitionedTables?.length && schemaUrl) server.partitions = await probePartitions(schemaUrl, workload.partitionedTables);
     if (inProcessCache) notes.push('Redis was not available: the API used its in-process cache; cache numbers are not Redis numbers.');
     if (saturated) notes.push('The load generator was saturated: latencies include client-side queueing; use fewer connections or a bigger machine.');
     // The API stops (drains, flushes) before its writes are looked up; stopAll later finds it stopped.
@@ -190,6 +203,7 @@ export async function runBench(o: BenchOptions, ctx: RunContext): Promise<BenchO
         redis: services ? { kind: services.redis.kind, version: services.redis.serverVersion } : undefined,
         dataset,
         datasetLoad,
+        topology: sut.topology ? { ...sut.topology, replica: { ...sut.topology.replica, lag: mergeLag(lags) } } : undefined,
         driver: o.driver,
         loadModel: scenario.load,
         target: o.target ? redactUrl(o.target) : undefined,

@@ -138,6 +138,12 @@ export interface Workload {
   variants: Readonly<Record<string, Variant>>;
   /** The variant run when none is named (the plan as written: optimized). */
   defaultVariant: string;
+  /**
+   * Tables the plan RANGE-partitions by month, whose partition for the current month must exist (seed 000's alert
+   * "Partition missing for current month"): probed after each run (`partitions_missing`). Unqualified names,
+   * resolved in the variant's schema; a variant that does not partition one is reported, not counted.
+   */
+  partitionedTables?: readonly string[] | undefined;
   /** The plan's per-user request rate and target users (capacity in users); absent when the plan gives none. */
   planLoad?: PlanLoad | undefined;
   /** The plan's quantitative claims and the steps that embody them (bench:plan); thresholds/<name>Claims.ts. */

@@ -41,6 +41,8 @@ export const analyticsWorkload = defineWorkload({
   },
   thresholds: analyticsThresholds,
   claims: analyticsClaims,
+  // Seed 000 partitions both monthly by created_at; its alert "Partition missing for current month" (partitions_missing).
+  partitionedTables: ['pin_analytics', 'messages'],
   dataset: analyticsDataset,
   env: analyticsEnv,
   // Every POST /pins/:number/events carries a write id; after the run each 2xx is looked up in pin_analytics.
@@ -55,6 +57,8 @@ export const analyticsWorkload = defineWorkload({
       description: 'seed 000 as written: monthly partitions, rollup MV, Redis cache-aside with ETags, batched COPY writes',
       migrations: analyticsMigrations.optimized,
       plugin: async () => (await import('../../reference-impl/analytics/analyticsPlugin.ts')).analyticsPlugin,
+      // Seed 000: pgBouncer in transaction mode; "direct summary queries to replica" (the analytics reads).
+      topology: { pooler: true, replica: true },
     },
     naive: {
       name: 'naive',

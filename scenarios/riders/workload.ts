@@ -33,6 +33,8 @@ export const ridersWorkload = defineWorkload({
   },
   thresholds: ridersThresholds,
   claims: ridersClaims,
+  // Seed 002: location_logs "partitioned by month"; its "Partition Health" monitoring (partitions_missing).
+  partitionedTables: ['location_logs'],
   dataset: ridersDataset,
   env: ridersEnv,
   defaultVariant: 'optimized',
