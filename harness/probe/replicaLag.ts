@@ -72,3 +72,10 @@ export function sampleReplicaLag(primaryUrl: string, o: { applicationName?: stri
     },
   };
 }
+
+/** Several trials' summaries as one: the worst max and p95 (a conservative p95), samples added. */
+export function mergeLag(parts: readonly ReplicaLagSummary[]): ReplicaLagSummary | undefined {
+  if (parts.length === 0) return undefined;
+  const maxOf = (xs: Array<number | null>) => (xs.some((x) => x !== null) ? Math.max(...xs.filter((x): x is number => x !== null)) : null);
+  return { samples: parts.reduce((n, p) => n + p.samples, 0), maxS: maxOf(parts.map((p) => p.maxS)), p95S: maxOf(parts.map((p) => p.p95S)), maxBytes: maxOf(parts.map((p) => p.maxBytes)) };
+}

@@ -1,16 +1,20 @@
 /*
  * What a run drives, made ready: a --target as given, or else the harness's own services (Postgres, Redis), the
  * variant's schema migrated and seeded, and the variant's API started as a child process on a private Redis key
- * prefix. Everything started is registered in `stops` (stopped in reverse order by the caller). Shared by
+ * prefix, directly or through a pooler, with a read replica when the run asks (prepareTopology.ts). Everything
+ * started is registered in `stops` (stopped in reverse order by the caller). Shared by
  * `bench` and `bench:capacity`.
  */
 import type { DatasetIdentity, DatasetLoad } from '../model/RunSummary.ts';
+import type { Topology } from '../model/Topology.ts';
+import type { ReplicaLagSummary } from '../probe/replicaLag.ts';
 import type { KeyDistribution } from '../../scenarios/Scenario.ts';
 import { migrate } from '../migrate/migrate.ts';
 import { schemaName, withSchema } from '../migrate/schemaUrl.ts';
 import { enablePgStatStatements } from '../probe/pgStats.ts';
 import { redactUrl } from '../services/redactUrl.ts';
 import { startServices, type Services } from '../services/startServices.ts';
+import { prepareTopology } from './prepareTopology.ts';
 import type { RunContext } from './runBench.ts';
 import { startApi, type ApiProcess } from './startApi.ts';
 
@@ -26,6 +30,10 @@ export interface SystemUnderTest {
   datasetLoad?: DatasetLoad | undefined;
   /** Starts the API again on its own port (after a fault), so the load generator's URL stays valid. */
   restartApi?: (() => Promise<void>) | undefined;
+  /** Pooled or direct, replica or not (absent with --target). */
+  topology?: Topology | undefined;
+  /** Samples the replica's lag until stop(); absent without a replica. */
+  sampleReplicaLag?: (() => { stop(): Promise<ReplicaLagSummary> }) | undefined;
 }
 
 export interface PrepareOptions {
@@ -39,6 +47,10 @@ export interface PrepareOptions {
   apiEnv?: Readonly<Record<string, string>> | undefined;
   /** Services already started (bench:plan prepares several variants on one Postgres and Redis); the caller stops them. */
   services?: Services | undefined;
+  /** pgBouncer (transaction mode) in front of the API's Postgres; undefined: the variant's default (Variant.topology). */
+  pooler?: boolean | undefined;
+  /** A streaming read replica for the variant's replica reads; undefined: the variant's default. */
+  replica?: boolean | undefined;
 }
 
 export async function prepareSystemUnderTest(o: PrepareOptions, ctx: RunContext, stops: Array<() => Promise<unknown>>): Promise<SystemUnderTest> {
@@ -51,18 +63,23 @@ export async function prepareSystemUnderTest(o: PrepareOptions, ctx: RunContext,
   const services = o.services ?? (await startServices({ databaseUrl: env.databaseUrl, redisUrl: env.redisUrl, dataDir: env.dataDir, pathVar: env.pathVar, log }));
   if (!o.services) stops.push(() => services.stopAll());
   // This workload x variant's own schema: switching variants never reseeds another one.
-  const schemaUrl = withSchema(services.postgres.url, schemaName(workload.name, variant.name));
+  const schema = schemaName(workload.name, variant.name);
+  const schemaUrl = withSchema(services.postgres.url, schema);
   await migrate(schemaUrl, variant.migrations);
   const seeded = await workload.dataset.seed({
     databaseUrl: schemaUrl, variant: variant.name, users: o.users, seed: o.seed, distribution: o.distribution, parameters: o.datasetParameters, log, progress: ctx.tty,
   });
   await enablePgStatStatements(services.postgres.url);
+  const topo = await prepareTopology({
+    request: { pooler: o.pooler, replica: o.replica }, variant, services, schema, schemaUrl, pgbouncerUrl: env.pgbouncerUrl,
+    databaseReplicaUrl: env.databaseReplicaUrl, pathVar: env.pathVar, statementTimeoutMs: env.api.statementTimeoutMs, log,
+  }, stops);
   const apiOptions = {
     entry: ctx.apiCommand.entry,
     args: ctx.apiCommand.args,
     env: {
       ...ctx.childEnv,
-      DATABASE_URL: schemaUrl,
+      ...topo.apiEnv, // DATABASE_URL (direct or through the pooler), DATABASE_REPLICA_URL, SCALEPROOF_PG_NAMED_STATEMENTS
       REDIS_URL: services.redis.url,
       SCALEPROOF_REDIS_PREFIX: `sp:${o.runId}:`, // a cold, private key space per run, even on a shared Redis
       PORT: '0',
@@ -82,6 +99,8 @@ export async function prepareSystemUnderTest(o: PrepareOptions, ctx: RunContext,
     api,
     dataset: seeded.identity,
     datasetLoad: { skipped: seeded.skipped, wallSeconds: seeded.wallSeconds, facts: { ...seeded.facts } },
+    topology: topo.topology,
+    sampleReplicaLag: topo.sampleLag,
     restartApi: async () => {
       sut.api = await startApi({ ...apiOptions, env: { ...apiOptions.env, PORT: port } });
     },

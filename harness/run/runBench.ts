@@ -15,6 +15,7 @@ import { snapshotServer, type ProbeTargets } from '../probe/snapshotServer.ts';
 import { serverSide } from '../probe/serverSide.ts';
 import { mergeSampled, startRunSampler } from '../probe/sampleDuringRun.ts';
 import { probePartitions } from '../probe/probePartitions.ts';
+import { mergeLag, type ReplicaLagSummary } from '../probe/replicaLag.ts';
 import { checkAckedWrites } from '../faults/checkAckedWrites.ts';
 import { faultControls } from '../faults/faultControls.ts';
 import { faultImpact } from '../faults/faultImpact.ts';
@@ -93,7 +94,8 @@ export async function runBench(o: BenchOptions, ctx: RunContext): Promise<BenchO
 
   try {
     const sut = await prepareSystemUnderTest(
-      { target: o.target, runId, users: o.users, seed: o.seed, distribution: o.distribution, datasetParameters: o.datasetParameters, apiEnv: o.ackMode ? { SCALEPROOF_ACK_MODE: o.ackMode } : undefined },
+      { target: o.target, runId, users: o.users, seed: o.seed, distribution: o.distribution, datasetParameters: o.datasetParameters, apiEnv: o.ackMode ? { SCALEPROOF_ACK_MODE: o.ackMode } : undefined,
+        pooler: o.pooler, replica: o.replica },
       ctx,
       stops,
     );
@@ -127,7 +129,8 @@ export async function runBench(o: BenchOptions, ctx: RunContext): Promise<BenchO
     const samples: RunSummary['trials'] = [];
     const servers: ServerSide[] = [];
     const sampled: SampledSignals[] = [];
-    const notes: string[] = [...(warmup?.validity.notes ?? [])];
+    const notes: string[] = [...(sut.topology?.notes ?? []), ...(warmup?.validity.notes ?? [])];
+    const lags: ReplicaLagSummary[] = [];
     let saturated = warmup?.validity.generatorSaturated ?? false;
     let maxLag: number | null = null;
     let maxCpu: number | null = null;
@@ -141,9 +144,11 @@ export async function runBench(o: BenchOptions, ctx: RunContext): Promise<BenchO
       let before = await snapshotServer(probes);
       // The alert signals watched continuously (buffer depth, pool usage, Postgres CPU), every second of the phase.
       const sampler = o.target ? undefined : await startRunSampler({ apiUrl: baseUrl, databaseUrl: services?.postgres.url });
+      const lagSampler = sut.sampleReplicaLag?.(); // the replica's lag on the primary, each second of the phase
       t0 = performance.now();
       const faultRun = controls ? runFaults(faults, controls, t0, log) : undefined;
       const m = await phase('measured', o.durationS);
+      if (lagSampler) lags.push(await lagSampler.stop());
       if (sampler) sampled.push(await sampler.stop());
       if (faultRun) {
         events = await faultRun.finish();
@@ -198,6 +203,7 @@ export async function runBench(o: BenchOptions, ctx: RunContext): Promise<BenchO
         redis: services ? { kind: services.redis.kind, version: services.redis.serverVersion } : undefined,
         dataset,
         datasetLoad,
+        topology: sut.topology ? { ...sut.topology, replica: { ...sut.topology.replica, lag: mergeLag(lags) } } : undefined,
         driver: o.driver,
         loadModel: scenario.load,
         target: o.target ? redactUrl(o.target) : undefined,

@@ -115,6 +115,11 @@ export interface Variant {
   plugin(): Promise<WorkloadPlugin>;
   /** Overrides of the workload's defaults for this variant. */
   defaults?: Partial<WorkloadDefaults> | undefined;
+  /**
+   * Pooler (pgBouncer, transaction mode) and read replica in front of this variant's API; each off when absent.
+   * --pooler/--replica (and bench:plan steps) override it.
+   */
+  topology?: { pooler?: boolean | undefined; replica?: boolean | undefined } | undefined;
 }
 
 export interface Workload {

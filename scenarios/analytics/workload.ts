@@ -57,6 +57,8 @@ export const analyticsWorkload = defineWorkload({
       description: 'seed 000 as written: monthly partitions, rollup MV, Redis cache-aside with ETags, batched COPY writes',
       migrations: analyticsMigrations.optimized,
       plugin: async () => (await import('../../reference-impl/analytics/analyticsPlugin.ts')).analyticsPlugin,
+      // Seed 000: pgBouncer in transaction mode; "direct summary queries to replica" (the analytics reads).
+      topology: { pooler: true, replica: true },
     },
     naive: {
       name: 'naive',

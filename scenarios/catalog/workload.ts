@@ -48,6 +48,8 @@ export const catalogWorkload = defineWorkload({
       description: 'seed 004 Phases 1-4: tables + used indexes, one SELECT per read under row-level security, Redis cache-aside with TTLs and tags, BullMQ report jobs, per-client rate limit',
       migrations: catalogMigrations.optimized,
       plugin: async () => (await import('../../reference-impl/catalog/optimizedPlugin.ts')).optimizedPlugin,
+      // Seed 004 Phase 5: PgBouncer (transaction mode) and a read replica for the reports (reads routed to readDb).
+      topology: { pooler: true, replica: true },
     },
     phase1: {
       name: 'phase1',

@@ -45,6 +45,8 @@ export const marketplaceWorkload = defineWorkload({
       description: 'seed 003 as written: phase-1 indexes, mv_hot_products and mv_category_counts refreshed CONCURRENTLY every 5 min, home in two MV queries, per-IP rate limits in Redis, edge cache headers',
       migrations: marketplaceMigrations.optimized,
       plugin: async () => (await import('../../reference-impl/marketplace/optimizedPlugin.ts')).optimizedPlugin,
+      // Seed 003 names Supavisor; pgBouncer (transaction mode) stands in. No replica: this API sends no reads to one.
+      topology: { pooler: true },
     },
     naive: {
       name: 'naive',

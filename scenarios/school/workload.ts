@@ -49,6 +49,8 @@ export const schoolWorkload = defineWorkload({
       description: 'seed 001 as written: analytics RPCs over MVs refreshed CONCURRENTLY, one-query dashboard, Redis cache and rate limit, SQL paging, SKIP LOCKED jobs',
       migrations: schoolMigrations.optimized,
       plugin: async () => (await import('../../reference-impl/school/optimizedPlugin.ts')).optimizedPlugin,
+      // Seed 001 scale-out: connection pooling (pgBouncer, transaction mode) and a read replica for analytics reads.
+      topology: { pooler: true, replica: true },
     },
     naive: {
       name: 'naive',
