@@ -6,8 +6,8 @@
  *   filter) rather than on our scenario-level `phase` tag, which is for people and parsers reading the points;
  * - a counter's `rate` becomes `count` over the measured seconds: k6 divides counters by the whole test time
  *   (warm-up and graceful stop included), we divide by the measured phase;
- * - server-side metrics (cache_hit_ratio, queries_per_request, statement_*, the alert signals) are dropped (judged by our
- *   evaluator from probes after the run), and so are {for:Ns} keys and keys on endpoints outside the mix (our evaluator reports them "not judged").
+ * - server-side metrics (anything k6 does not produce: cache_hit_ratio, queries_per_request, statement_*, the alert
+ *   signals, replica_lag_s) are dropped (judged by our evaluator after the run), and so are {for:Ns} keys and keys on endpoints outside the mix (our evaluator reports them "not judged").
  * The mapping ties every k6 key/expression back to ours, for crossCheckVerdicts.
  */
 import { knownMetrics } from '../../judge/knownMetrics.ts';
@@ -17,11 +17,12 @@ import { validateThresholds } from '../../judge/validateThresholds.ts';
 export const MEASURED_SCENARIO = 'measured';
 export const WARMUP_SCENARIO = 'warmup';
 
-/** Metrics k6 cannot observe; the evaluator judges them after the run. */
-const SERVER_SIDE = new Set([
-  'cache_hit_ratio', 'queries_per_request', 'statement_mean_ms_max', 'fault_recovery_s', 'acked_writes_lost',
-  'statement_max_ms', 'partitions_missing', 'write_buffer_depth_max', 'write_buffer_flush_failures', 'db_pool_usage_max', 'db_cpu_percent',
-]);
+/**
+ * The metrics k6 itself produces (our k6 script adds the cache_hit Rate). Every other known metric is server-side
+ * (probes, faults, the replica) and judged by the evaluator after the run: a list of what k6 CAN see, so a new
+ * server-side metric is never handed to k6 by default.
+ */
+const K6_OBSERVED = new Set(['http_req_duration', 'http_req_failed', 'http_reqs', 'checks', 'cache_hit', 'dropped_iterations']);
 
 export interface K6ThresholdMapping {
   metric: string;
@@ -56,7 +57,7 @@ export function toK6Thresholds(set: ThresholdSet, opts: { mix: Readonly<Record<s
     const index = seen.get(th.key) ?? 0;
     seen.set(th.key, index + 1);
     // {for:Ns} alert rules are judged from our per-second timeline; k6 would read "for" as a tag no sample has.
-    if (SERVER_SIDE.has(th.metric) || th.tags.for !== undefined) continue;
+    if (!K6_OBSERVED.has(th.metric) || th.tags.for !== undefined) continue;
     const endpoint = th.tags.endpoint;
     const weight = endpoint !== undefined && Object.hasOwn(opts.mix, endpoint) ? (opts.mix[endpoint] ?? 0) : 0;
     if (endpoint !== undefined && !(weight > 0)) continue;
