@@ -35,8 +35,10 @@ export function capacityBudget(set: ThresholdSet): CapacityBudget {
   const step: ThresholdSet = {};
   const ignored: string[] = [];
   for (const [key, specs] of Object.entries(set)) {
-    const { metric } = parseThresholdKey(key);
-    if (WINDOW_METRICS.has(metric)) window[key] = specs;
+    const { metric, tags } = parseThresholdKey(key);
+    // An alert with a duration ({for:300s}) outlasts any judging window: it is a bench run's rule, not a step's.
+    if (tags.for !== undefined) ignored.push(`${key}: ${specs.map(expressionOf).join(', ')} (an alert rule with a duration: judged on a bench run at least that long)`);
+    else if (WINDOW_METRICS.has(metric)) window[key] = specs;
     else if (STEP_METRICS.has(metric)) step[key] = specs;
     else ignored.push(`${key}: ${specs.map(expressionOf).join(', ')} (not a latency, error or cache budget: the search sets the rate itself)`);
   }

@@ -9,6 +9,7 @@ import { validateThresholds } from '../../harness/judge/validateThresholds.ts';
 import type { EndpointSummary, RunSummary, SampledSignals, TimelinePoint } from '../../harness/model/RunSummary.ts';
 import { longestExecution } from '../../harness/probe/longestExecution.ts';
 import { toK6Thresholds } from '../../harness/drive/k6/toK6Thresholds.ts';
+import { capacityBudget } from '../../harness/capacity/capacityBudget.ts';
 import { analyticsThresholds } from '../../thresholds/analytics.ts';
 import { ridersThresholds } from '../../thresholds/riders.ts';
 import { schoolThresholds } from '../../thresholds/school.ts';
@@ -67,12 +68,15 @@ describe('{for:Ns}: seed 000 "p95 API latency > 800ms for 5 minutes"', () => {
     expect(r.note).toMatch(/^not measurable: the measured phase \(30 s\) is shorter than the rule's 300 s/);
   });
 
-  it('rejects what a per-second timeline cannot judge, and k6 never sees the rule', () => {
+  it('rejects what a per-second timeline cannot judge; k6 and the capacity search never see the rule', () => {
     expect(() => validateThresholds({ 'http_req_duration{for:300s}': ['avg<800'] })).toThrow(/cannot judge/);
     expect(() => validateThresholds({ 'http_req_duration{for:300s}': ['p(90)<800'] })).toThrow(/cannot judge/);
     expect(() => validateThresholds({ 'http_req_failed{for:300s}': ['rate==0'] })).toThrow(/needs <, <=, > or >=/);
     expect(() => validateThresholds({ 'http_req_duration{for:1s}': ['p(95)<800'] })).toThrow(/at least 2 s/);
     expect(() => validateThresholds({ 'cache_hit_ratio{for:300s}': ['value>0.8'] })).toThrow(/cannot be filtered by tag "for"/);
+    const budget = capacityBudget(analyticsThresholds);
+    expect(Object.keys(budget.window)).not.toContain('http_req_duration{for:300s}');
+    expect(budget.ignored.join('\n')).toContain('http_req_duration{for:300s}: p(95)<800 (an alert rule with a duration');
     const k6 = toK6Thresholds({ 'http_req_duration{for:300s}': ['p(95)<800'], http_req_failed: ['rate<0.01'] }, { mix: {}, durationS: 30 });
     expect(Object.keys(k6.thresholds)).toEqual(['http_req_failed{scenario:measured}']);
   });
