@@ -65,6 +65,8 @@ export interface PlanStepResult {
   variant: string;
   label: string;
   topology?: { pooler?: boolean | undefined; replica?: boolean | undefined } | undefined;
+  /** What the step actually ran on: the pooler and replica kinds ('off', 'none' when asked for and absent, ...). */
+  ran: { pooler: string; replica: string } | null;
   trials: StepTrial[];
   /** All trials' requests merged: an encoded HDR histogram (ms) for the latency distribution chart. */
   histogram: string | null;

@@ -70,11 +70,16 @@ export async function runPlan(o: PlanOptions, ctx: PlanContext): Promise<PlanOut
     for (const step of steps) {
       log(`step ${step.id}: variant ${step.variant}${step.topology ? ` (${topologyText(step.topology)})` : ''}`);
       const sut = await prepareSystemUnderTest(
-        { runId: `${runId}-${step.id}`, users: o.users, seed: o.seed, distribution: o.distribution, datasetParameters: o.datasetParameters, services },
+        {
+          runId: `${runId}-${step.id}`, users: o.users, seed: o.seed, distribution: o.distribution, datasetParameters: o.datasetParameters, services,
+          pooler: step.topology?.pooler, replica: step.topology?.replica,
+        },
         await ctx.contextFor(step.variant),
         stops,
       );
       prepared.set(step.id, sut);
+      // A topology asked for and not there (no pgbouncer on PATH, no replica) is said loudly: the step ran direct.
+      notes.push(...(sut.topology?.notes ?? []).map((n) => `${step.id}: ${n}`));
     }
     const first = prepared.get(steps[0]!.id)!;
     const scenarioAt = (load: Parameters<typeof buildScenario>[1]['load'], durationS: number) =>
@@ -146,6 +151,7 @@ export async function runPlan(o: PlanOptions, ctx: PlanContext): Promise<PlanOut
       const stats = merged.totalCount > 0 ? latencyStats(merged) : null;
       stepResults.push({
         id: step.id, variant: step.variant, label: step.label, topology: step.topology, trials: trialsByStep.get(step.id)!,
+        ran: sut.topology ? { pooler: sut.topology.pooler.kind, replica: sut.topology.replica.kind } : null,
         histogram: merged.totalCount > 0 ? encodeHistogram(merged) : null,
         latencyMs: stats ? { p50: stats.p50, p95: stats.p95, p99: stats.p99 } : null,
         explain,

@@ -62,6 +62,7 @@ export function syntheticPlanReport(): PlanReport {
       explain: [{ shape: 'SELECT * FROM products WHERE site_id = $1', calls: 10, totalMs: 12.5, plan: 'Index Scan using products_site_idx on products' }, { shape: 'BEGIN', calls: 1, totalMs: 0, error: 'nothing to plan' }],
       dataset: { seeded: true, wallSeconds: 1 },
       capacityRps: null,
+      ran: { pooler: 'off', replica: 'off' },
     })),
     runLog, claims, counts: countVerdicts(claims), notes: ['one machine'],
   };

@@ -19,7 +19,7 @@ export function renderPlanHtml(p: PlanReport): string {
     `<td>${e(claimedText(r))}</td><td>${e(measuredText(r))}</td>` +
     `<td><span class="verdict" style="background:${VERDICT_COLORS[r.verdict]}">${e(r.verdict)}</span><br><small>${e(r.reason ?? '')}</small></td>` +
     `<td>${claimBarsSvg(r)}</td></tr>`).join('\n');
-  const steps = p.steps.map((s, i) => `<section><h3><span class="swatch" style="background:${COLORS[i % COLORS.length]}"></span>${e(s.id)}: ${e(s.label)} <small>(variant ${e(s.variant)})</small></h3>` +
+  const steps = p.steps.map((s, i) => `<section><h3><span class="swatch" style="background:${COLORS[i % COLORS.length]}"></span>${e(s.id)}: ${e(s.label)} <small>(variant ${e(s.variant)}${s.ran ? `; pooler ${e(s.ran.pooler)}, replica ${e(s.ran.replica)}` : ''})</small></h3>` +
     `<p>p50 ${e(fmtClaimValue(s.latencyMs?.p50, 'ms'))}, p95 ${e(fmtClaimValue(s.latencyMs?.p95, 'ms'))}, p99 ${e(fmtClaimValue(s.latencyMs?.p99, 'ms'))}; trials achieved ${e(s.trials.map((t) => t.achievedRps).join(', '))} req/s${s.capacityRps ? `; capacity within the budget ${e(s.capacityRps.join(', '))} req/s (search trials)` : ''}</p>` +
     s.explain.map((x) => `<details><summary>${e(x.shape.slice(0, 160))} <small>(${x.calls} calls, ${x.totalMs} ms total)</small></summary><pre>${e(x.plan ?? `not explained: ${x.error ?? ''}`)}</pre></details>`).join('') +
     `</section>`).join('\n');

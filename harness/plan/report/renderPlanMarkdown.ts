@@ -32,9 +32,9 @@ export function renderPlanMarkdown(p: PlanReport): string {
   ));
   lines.push('', '## Steps', '');
   lines.push(markdownTable(
-    ['Step', 'Variant', 'What it is', 'p50', 'p95', 'p99', 'Trials (achieved req/s)', 'Capacity (req/s, per search trial)'],
+    ['Step', 'Variant', 'What it is', 'Pooler / replica', 'p50', 'p95', 'p99', 'Trials (achieved req/s)', 'Capacity (req/s, per search trial)'],
     p.steps.map((s) => [
-      mdCell(s.id), mdCell(s.variant), mdCell(s.label),
+      mdCell(s.id), mdCell(s.variant), mdCell(s.label), mdCell(s.ran ? `${s.ran.pooler} / ${s.ran.replica}` : '—'),
       fmtClaimValue(s.latencyMs?.p50, 'ms'), fmtClaimValue(s.latencyMs?.p95, 'ms'), fmtClaimValue(s.latencyMs?.p99, 'ms'),
       mdCell(s.trials.map((t) => t.achievedRps).join(', ')),
       mdCell(s.capacityRps ? s.capacityRps.join(', ') : '—'),
