@@ -2,18 +2,20 @@
  * One suite for every registered workload x variant (as kysely runs its tests for every dialect): through the
  * real pipeline (`pnpm bench <workload> --variant v`: migrate a fresh schema, seed a tiny dataset, start the
  * variant's API, drive it for a few seconds), every endpoint of the workload's table is sent and answers only
- * statuses it declares, and the workload's own thresholds parse and are judged.
+ * statuses it declares, and the workload's own thresholds parse and are judged. One test file per workload
+ * (test/workloads/every/<name>.test.ts) calls describeWorkload, so vitest runs the workloads in parallel;
+ * registered.test.ts fails when a registered workload has no such file.
  */
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnRedis, type RedisHandle } from '../../harness/services/startRedis.ts';
-import type { RunSummary } from '../../harness/model/RunSummary.ts';
-import { workloads } from '../../scenarios/registry.ts';
-import { createTestDatabase, type TestDatabase } from '../helpers/testDatabase.ts';
-import { runCli } from '../helpers/runCli.ts';
-import { redisServerBin, redisServerTitle } from '../helpers/testRedis.ts';
+import { spawnRedis, type RedisHandle } from '../../../harness/services/startRedis.ts';
+import type { RunSummary } from '../../../harness/model/RunSummary.ts';
+import { workloads } from '../../../scenarios/registry.ts';
+import { createTestDatabase, type TestDatabase } from '../../helpers/testDatabase.ts';
+import { runCli } from '../../helpers/runCli.ts';
+import { redisServerBin, redisServerTitle } from '../../helpers/testRedis.ts';
 
 const CLI = 'scripts/bench.ts';
 /** Tiny datasets: enough rows for every endpoint to find what it asks for. */
@@ -26,9 +28,16 @@ const TINY: Record<string, string[]> = {
 };
 const bin = redisServerBin();
 
-const units = await Promise.all(Object.entries(workloads).map(async ([name, load]) => ({ name, workload: await load() })));
-const cases = units.flatMap(({ name, workload }) => Object.keys(workload.variants).map((variant) => ({ name, workload, variant })));
+/** The suite for every variant of one workload; one test file per workload so vitest runs them in parallel. */
+export async function describeWorkload(name: string): Promise<void> {
+  const load = workloads[name];
+  if (!load) throw new Error(`no workload ${name} in scenarios/registry.ts`);
+  const workload = await load();
+  const cases = Object.keys(workload.variants).map((variant) => ({ name, workload, variant }));
+  describeCases(cases);
+}
 
+function describeCases(cases: Array<{ name: string; workload: Awaited<ReturnType<(typeof workloads)[string]>>; variant: string }>): void {
 describe.each(cases)('workload $name, variant $variant', ({ name, workload, variant }) => {
   let db: TestDatabase;
   let redis: RedisHandle;
@@ -81,3 +90,4 @@ describe.each(cases)('workload $name, variant $variant', ({ name, workload, vari
     });
   });
 });
+}
