@@ -11,7 +11,7 @@ import { once } from 'node:events';
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import pg from 'pg';
+import { withPgClient } from './withPgClient.ts';
 import { ScaleproofError } from '../errors/ScaleproofError.ts';
 import { baseBackup } from './baseBackup.ts';
 import { checkPostgres } from './checkPostgres.ts';
@@ -53,16 +53,6 @@ export async function startReplica(o: StartReplicaOptions): Promise<ReplicaHandl
   return spawnStandby(o, o.primaryDataDir);
 }
 
-async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end().catch(() => undefined);
-  }
-}
-
 async function spawnStandby(o: StartReplicaOptions, primaryDataDir: string): Promise<ReplicaHandle> {
   const t0 = performance.now();
   const bin = await embeddedPostgresBinary();
@@ -71,12 +61,12 @@ async function spawnStandby(o: StartReplicaOptions, primaryDataDir: string): Pro
   const slot = `${SLOT_PREFIX}${id}`;
   const dir = `${primaryDataDir}-replica-${id}`;
   const primary = new URL(o.primaryUrl);
-  await withClient(o.primaryUrl, async (c) => {
+  await withPgClient(o.primaryUrl, async (c) => {
     // Slots of replicas that died with their run would keep WAL forever.
     await c.query(`SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name LIKE '${SLOT_PREFIX}%' AND NOT active AND slot_type = 'physical'`);
     await c.query('SELECT pg_create_physical_replication_slot($1, true)', [slot]);
   });
-  const dropSlot = () => withClient(o.primaryUrl, (c) => c.query('SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = $1', [slot])).catch(() => undefined);
+  const dropSlot = () => withPgClient(o.primaryUrl, (c) => c.query('SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = $1', [slot])).catch(() => undefined);
   const port = await freePort();
   let child: ChildProcess | undefined;
   try {

@@ -2,24 +2,14 @@
  * Waits until a standby has replayed everything its primary had written when the wait began, so reads routed to
  * it see the primary's data as of then. Polls (a server-side condition gives nothing to wait on).
  */
-import pg from 'pg';
+import { withPgClient } from './withPgClient.ts';
 import { ScaleproofError } from '../errors/ScaleproofError.ts';
-
-async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end().catch(() => undefined);
-  }
-}
 
 /** Waits until the standby has replayed the primary's WAL as of now; returns that LSN. */
 export async function waitForReplay(primaryUrl: string, replicaUrl: string, timeoutMs: number): Promise<string> {
-  const target = await withClient(primaryUrl, async (c) => (await c.query<{ lsn: string }>('SELECT pg_current_wal_lsn()::text AS lsn')).rows[0]!.lsn);
+  const target = await withPgClient(primaryUrl, async (c) => (await c.query<{ lsn: string }>('SELECT pg_current_wal_lsn()::text AS lsn')).rows[0]!.lsn);
   const deadline = Date.now() + timeoutMs;
-  return withClient(replicaUrl, async (c) => {
+  return withPgClient(replicaUrl, async (c) => {
     for (;;) {
       const r = await c.query<{ done: boolean; at: string | null }>('SELECT pg_last_wal_replay_lsn() >= $1::pg_lsn AS done, pg_last_wal_replay_lsn()::text AS at', [target]);
       if (r.rows[0]?.done) return target;
