@@ -33,7 +33,7 @@ const program = workloadProgram('bench:plan', "Measure each claim of the workloa
   .option('--max-connections <n>', `most connections the open-model driver opens (default ${d.maxConnections})`, intArg('--max-connections', flagBounds.connections.min, flagBounds.connections.max))
   .option('--steps <ids>', "only these steps of the claims file, comma-separated (e.g. naive,optimized)")
   .option('--probe-repeats <n>', `runs of each probe per trial (default ${d.probeRepeats})`, intArg('--probe-repeats', 1, 20))
-  .option('--capacity', "also find each step's sustainable rate within the budget (bench:capacity's search, short steps; 1-2 min per step)")
+  .option('--capacity', "also find every step's sustainable rate within the budget (bench:capacity's search, short steps; 1-2 min per step)")
   .option('--probe-timeout <d>', `longest a probe may take (default ${d.probeTimeoutS} s)`, durationArg('--probe-timeout', 1))
   .option('--require-claims', 'exit 99 when any claim is not reproduced')
   .option('--out <dir>', 'report folder (default reports/plan-<run-id>)')

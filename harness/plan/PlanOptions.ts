@@ -32,7 +32,7 @@ export interface PlanOptions {
   /** Only these steps (ids); default all the claims file declares. */
   steps?: readonly string[] | undefined;
   outDir?: string | undefined;
-  /** Also search each capacity-claim step's sustainable rate (about a minute or two per step). */
+  /** Also search each step's sustainable rate within the budget (about a minute or two per step). */
   capacity: boolean;
   /** Exit 99 when any claim is `not reproduced`. */
   requireClaims: boolean;

@@ -131,8 +131,8 @@ export async function runPlan(o: PlanOptions, ctx: PlanContext): Promise<PlanOut
     // Capacity last: a search pushes each step past its knee, which must not precede any trial.
     const capacityByStep = new Map<string, number[]>();
     if (o.capacity) {
-      const wanted = new Set(claims.claims.filter((c) => c.metric?.kind === 'capacity' && !c.notMeasurable).flatMap((c) => [c.before, c.after]).filter((x): x is string => x !== undefined));
-      for (const step of steps.filter((s) => wanted.has(s.id))) {
+      // Every step: the capacity of each variant is the report's second figure, claimed or not.
+      for (const step of steps) {
         const sut = prepared.get(step.id)!;
         log(`capacity of step ${step.id}: search from ${Math.max(1, Math.floor(rate / 2))} req/s`);
         const cap = await measureStepCapacity({
