@@ -46,7 +46,8 @@ export async function measureStepCapacity(i: StepCapacityInput): Promise<{ sampl
     runStep,
     i.log,
   );
-  // A trial that passed at no rate carried less than the lowest rate tried: 0 is its honest lower figure.
-  const samples = outcome.trials.map((t) => t.highestPassingRps ?? 0);
-  return { samples, notes: [...outcome.notes, ...budget.ignored.map((x) => `capacity: not judged by the search: ${x}`)] };
+  // A confirmation trial that passed at none of its few rates says "below those", not "0": it is left out of the
+  // samples and named in the notes (searchCapacity's own note lists its rates).
+  const samples = outcome.trials.map((t) => t.highestPassingRps).filter((x): x is number => x !== null);
+  return { samples, notes: [...outcome.notes.map((n) => `capacity: ${n}`), ...budget.ignored.map((x) => `capacity: not judged by the search: ${x}`)] };
 }
