@@ -17,7 +17,10 @@ export function judgeClaims(claims: PlanClaims, trialsByStep: ReadonlyMap<string
     if (!c.after) return { ...base, verdict: 'not measured', reason: 'the claims file names no after step' };
     const valuesOf = (step: string | undefined): number[] | undefined => {
       if (!step) return undefined;
-      if (c.metric?.kind === 'capacity') return o.capacityByStep?.get(step) ? [...o.capacityByStep.get(step)!] : undefined;
+      if (c.metric?.kind === 'capacity') {
+        const xs = o.capacityByStep?.get(step);
+        return xs && xs.length > 0 ? [...xs] : undefined;
+      }
       const trials = trialsByStep.get(step);
       if (!trials) return undefined;
       const xs = trials.map((t) => valueOf(c, t)).filter((x): x is number => x !== null && Number.isFinite(x));
