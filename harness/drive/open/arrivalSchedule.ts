@@ -19,8 +19,10 @@ export function createArrivalSchedule(o: { process: ArrivalProcess; ratePerSecon
   const gapMs = 1000 / o.ratePerSecond;
   if (o.process === 'constant') {
     let k = 0;
-    // k * gap, not a running sum: no rounding drift over millions of arrivals.
-    return { next: () => k++ * gapMs };
+    // (k * 1000) / rate, not a running sum (drift over millions of arrivals) nor k * gap (838 * (1000 / 838) is
+    // 999.99…, one arrival too many in a 1 s phase): exact whenever rate * seconds is whole.
+    const rate = o.ratePerSecond;
+    return { next: () => (k++ * 1000) / rate };
   }
   const random = seededRandom(o.seed);
   let t = 0;

@@ -11,6 +11,18 @@ describe('arrival schedule', () => {
     expect(n).toBe(rate * seconds);
   });
 
+  it('offers exactly rate x N at every whole rate up to 5,000/s, where k x (1000 / rate) would round under the horizon', () => {
+    // 838/s for 1 s once offered 839 (838 x 1.1933… ms = 999.99… ms < 1000 ms): CI caught it in bench:overhead.
+    const off = [];
+    for (let rate = 1; rate <= 5000; rate++) {
+      for (const seconds of [1, 3]) {
+        const n = countArrivals(createArrivalSchedule({ process: 'constant', ratePerSecond: rate, seed: 1 }), seconds * 1000);
+        if (n !== rate * seconds) off.push({ rate, seconds, n });
+      }
+    }
+    expect(off).toEqual([]);
+  });
+
   it.each([
     [200, 30, 1],
     [5000, 10, 7],
