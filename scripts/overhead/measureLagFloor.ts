@@ -5,6 +5,7 @@
  * interrupts. Printed next to the open driver's lag so a figure over the target can be told apart.
  */
 import { performance } from 'node:perf_hooks';
+import { createArrivalSchedule } from '../../harness/drive/open/arrivalSchedule.ts';
 import { createHistogram, recordMs } from '../../harness/drive/latencyHistogram.ts';
 
 export interface LagFloor {
@@ -16,10 +17,11 @@ export interface LagFloor {
 }
 
 export function measureLagFloor(ratePerSecond: number, durationMs: number): LagFloor {
-  const gapMs = 1000 / ratePerSecond;
+  // The open driver's own schedule, so both walk the same arrivals.
+  const schedule = createArrivalSchedule({ process: 'constant', ratePerSecond, seed: 1 });
+  let due = schedule.next();
   const lag = createHistogram();
   const t0 = performance.now();
-  let k = 0;
   let last = t0;
   let lost = 0;
   for (;;) {
@@ -28,7 +30,7 @@ export function measureLagFloor(ratePerSecond: number, durationMs: number): LagF
     last = now;
     const t = now - t0;
     if (t >= durationMs) break;
-    for (; k * gapMs <= t; k++) recordMs(lag, t - k * gapMs);
+    for (; due <= t; due = schedule.next()) recordMs(lag, t - due);
   }
   return { p99Ms: lag.getValueAtPercentile(99) / 1000, maxMs: lag.maxValue / 1000, preemptedPercent: Math.round((lost / durationMs) * 1000) / 10 };
 }
