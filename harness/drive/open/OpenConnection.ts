@@ -35,7 +35,7 @@ export interface Origin {
 export class OpenConnection {
   readonly #socket: net.Socket;
   readonly #parser = new HTTPParser(HTTPParser.RESPONSE);
-  readonly #events: ConnectionEvents;
+  #events: ConnectionEvents;
   #current: InFlight | undefined;
   #status = 0;
   #xCache: XCache | undefined;
@@ -51,7 +51,7 @@ export class OpenConnection {
     this.#socket.setTimeout(timeoutMs);
     this.#socket.once(origin.tls ? 'secureConnect' : 'connect', () => {
       this.connected = true;
-      events.onConnect(this);
+      this.#events.onConnect(this);
     });
     this.#parser[HTTPParser.kOnHeaders] = () => undefined;
     this.#parser[HTTPParser.kOnHeadersComplete] = (info) => {
@@ -68,6 +68,11 @@ export class OpenConnection {
     this.#socket.on('timeout', () => this.#close('timed out'));
     this.#socket.on('error', (err) => this.#close(err.message));
     this.#socket.on('close', () => this.#close('closed by the server'));
+  }
+
+  /** Hands the connection to another owner's events (a connection opened before the phase, see preconnect.ts). */
+  rebind(events: ConnectionEvents): void {
+    this.#events = events;
   }
 
   get busy(): boolean {

@@ -25,6 +25,7 @@ import type { DriveProgress } from '../autocannon/DriveProgress.ts';
 import { RecentLatencies } from '../autocannon/RecentLatencies.ts';
 import { createArrivalSchedule, type ArrivalProcess } from './arrivalSchedule.ts';
 import { FifoQueue } from './FifoQueue.ts';
+import { preconnect, preconnectCount } from './preconnect.ts';
 import { OpenConnection, type InFlight } from './OpenConnection.ts';
 import { OPEN_VALIDITY_RULE, OpenWindowStats } from './OpenWindowStats.ts';
 
@@ -46,6 +47,8 @@ export interface OpenPhaseOptions {
   timeoutS?: number | undefined;
   /** How long sent requests may still complete after the last arrival; default min(timeoutS, 5). */
   drainS?: number | undefined;
+  /** Connections opened before the schedule starts; default preconnectCount(rate, maxConnections). */
+  preconnect?: number | undefined;
   /** Arrivals allowed to wait for a connection; more are dropped. Default 100,000. */
   maxQueue?: number | undefined;
   rule?: Partial<OpenValidityRule> | undefined;
@@ -118,6 +121,8 @@ export async function runOpenPhase(opts: OpenPhaseOptions): Promise<OpenPhaseRes
   const requestBuffer = requestBuffers(endpoints, pathPrefix, fixedHeaderLines(host, { [PHASE_HEADER]: opts.phase }));
   const schedule = createArrivalSchedule({ process: arrivals, ratePerSecond: opts.ratePerSecond, seed: opts.arrivalSeed ?? opts.scenario.keys.seed });
 
+  // Before the clock starts: the first arrivals find warm connections (preconnect.ts).
+  const warm = await preconnect(origin, opts.preconnect ?? preconnectCount(opts.ratePerSecond, opts.maxConnections), timeoutMs);
   const startEpochMs = Date.now();
   const t0 = performance.now();
   const epochAtPerfZero = startEpochMs - t0;
@@ -232,6 +237,14 @@ export async function runOpenPhase(opts: OpenPhaseOptions): Promise<OpenPhaseRes
       if (arrivalsDone && onSockets === 0 && queue.length === 0) finished();
     },
   };
+
+  for (const c of warm) {
+    c.rebind(events);
+    conns.add(c);
+    idle.push(c);
+  }
+  opened += warm.length;
+  peak = conns.size;
 
   const arrive = (intendedT: number) => {
     offered++;
