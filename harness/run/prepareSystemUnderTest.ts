@@ -12,6 +12,7 @@ import type { KeyDistribution } from '../../scenarios/Scenario.ts';
 import { migrate } from '../migrate/migrate.ts';
 import { schemaName, withSchema } from '../migrate/schemaUrl.ts';
 import { enablePgStatStatements } from '../probe/pgStats.ts';
+import { deleteRedisPrefix } from '../services/deleteRedisPrefix.ts';
 import { redactUrl } from '../services/redactUrl.ts';
 import { startServices, type Services } from '../services/startServices.ts';
 import { prepareTopology } from './prepareTopology.ts';
@@ -74,6 +75,7 @@ export async function prepareSystemUnderTest(o: PrepareOptions, ctx: RunContext,
     request: { pooler: o.pooler, replica: o.replica }, variant, services, schema, schemaUrl, pgbouncerUrl: env.pgbouncerUrl,
     databaseReplicaUrl: env.databaseReplicaUrl, pathVar: env.pathVar, statementTimeoutMs: env.api.statementTimeoutMs, log,
   }, stops);
+  const keyPrefix = `sp:${o.runId}:`;
   const apiOptions = {
     entry: ctx.apiCommand.entry,
     args: ctx.apiCommand.args,
@@ -81,7 +83,7 @@ export async function prepareSystemUnderTest(o: PrepareOptions, ctx: RunContext,
       ...ctx.childEnv,
       ...topo.apiEnv, // DATABASE_URL (direct or through the pooler), DATABASE_REPLICA_URL, SCALEPROOF_PG_NAMED_STATEMENTS
       REDIS_URL: services.redis.url,
-      SCALEPROOF_REDIS_PREFIX: `sp:${o.runId}:`, // a cold, private key space per run, even on a shared Redis
+      SCALEPROOF_REDIS_PREFIX: keyPrefix, // a cold, private key space per run, even on a shared Redis
       PORT: '0',
       HOST: '127.0.0.1',
       // Warnings and errors still reach the terminal; per-request info lines would drown the progress line.
@@ -90,6 +92,12 @@ export async function prepareSystemUnderTest(o: PrepareOptions, ctx: RunContext,
     } as Record<string, string | undefined>,
     log,
   };
+  // On a Redis the harness did not start, the run's keys are deleted once the API has stopped (stops run in
+  // reverse): a shared Redis keeps no sp:<run-id>: leftovers. The harness's own redis-server goes away whole.
+  const redisUrl = services.redis.url;
+  if (services.redis.kind === 'external' && redisUrl) {
+    stops.push(() => deleteRedisPrefix(redisUrl, keyPrefix).catch((err: Error) => log(`WARNING: could not delete this run's Redis keys ${keyPrefix}* (${err.message})`)));
+  }
   const api = await startApi(apiOptions);
   const port = new URL(api.url).port;
   const sut: SystemUnderTest = {

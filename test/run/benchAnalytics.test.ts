@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import http from 'node:http';
 import pg from 'pg';
+import { Redis } from 'ioredis';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/testDatabase.ts';
@@ -97,6 +98,19 @@ describe.skipIf(!bin)(redisServerTitle('bench:analytics'), () => {
     expect(s.server.apiCounters!.hits).toBe(s.server.apiStoreLookups!.hits);
     expect(s.server.apiCounters!.misses).toBe(s.server.apiStoreLookups!.misses);
     expect(s.server.queriesPerRequest).not.toBeNull();
+  });
+
+  it('leaves none of its sp:<run-id>: keys in the Redis it was given, though the run cached under them', async () => {
+    const s = await readJson<RunSummary>(path.join(firstOut, 'summary.json'));
+    expect(s.server.redis!.misses).toBeGreaterThan(0); // each miss was followed by a SET under the run's prefix
+    const client = new Redis(redis.url!);
+    try {
+      const [, keys] = await client.scan('0', 'MATCH', `sp:${s.runId}:*`, 'COUNT', 100_000);
+      expect(keys).toEqual([]);
+      expect(await client.dbsize()).toBe(0);
+    } finally {
+      client.disconnect();
+    }
   });
 
   it("gives each endpoint its queries per request from the API's per-route counts of its route template", async () => {
