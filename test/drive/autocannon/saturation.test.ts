@@ -35,7 +35,7 @@ describe('autocannon driver saturation detection', () => {
 
   // The driver's loop is idle here, but the machine may not be: with the rest of the suite on the same 2 cores,
   // a second in which the OS did not schedule this process is judged as event-loop lag (correctly: its sends
-  // were late). Seen once in ~10 full-suite runs. A retry needs every attempt disturbed in 2 of its 4 windows;
+  // were late); it failed so once in a full-suite run. A retry needs every attempt disturbed in 2 of its 4 windows;
   // a detector that flags idle loops fails all of them.
   it('does not flag a light run on an idle event loop', { retry: 3 }, async () => {
     const r = await runAutocannonPhase({ scenario, baseUrl: target.url, sampler: countingSampler(), phase: 'measured', durationS: 4 });
