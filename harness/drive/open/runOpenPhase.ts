@@ -239,11 +239,12 @@ export async function runOpenPhase(opts: OpenPhaseOptions): Promise<OpenPhaseRes
   };
 
   for (const c of warm) {
+    if (c.closed) continue; // closed by the server between its connect and now
     c.rebind(events);
     conns.add(c);
     idle.push(c);
   }
-  opened += warm.length;
+  opened += conns.size;
   peak = conns.size;
 
   const arrive = (intendedT: number) => {
