@@ -7,6 +7,7 @@
  */
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { routeStatements } from '../helpers/routeStatements.ts';
 import { catalogKeys } from '../../reference-impl/catalog/optimized/cacheKeys.ts';
 import { monthOf } from '../../reference-impl/catalog/optimized/optimizedStore.ts';
 import { clientId, productId, siteId } from '../../scenarios/catalog/layout.ts';
@@ -70,11 +71,7 @@ describe.skipIf(!testRedisUrl())(redisTitle('catalog: tag invalidation'), () => 
   });
 
   it('a cached product page costs no statement; a miss costs the 4 statements of one tenant transaction', async () => {
-    const statements = async () => {
-      const text = (await api.app.inject({ method: 'GET', url: '/metrics' })).body;
-      const line = text.split('\n').find((l) => l.startsWith('scaleproof_route_db_statements_total') && l.includes('/sites/:siteId/products'));
-      return line === undefined ? 0 : Number(line.split(' ').pop());
-    };
+    const statements = () => routeStatements(api.app, 'GET /sites/:siteId/products');
     const path = `/sites/${siteId(C, 2)}/products?pageSize=20&page=3`;
     const s0 = await statements();
     expect((await api.get(path, C)).headers['x-cache']).toBe('MISS');

@@ -2,8 +2,8 @@
  * Bad input is always a 4xx with the {"error":{"code","message"}} body, never a 5xx, in both variants: malformed
  * paths, query strings, headers and bodies of every school route.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seededSchoolDatabase, startSchoolApi, type SchoolDatabase, type SchoolTestApi } from './helpers/schoolTestApi.ts';
+import { describe, expect, it } from 'vitest';
+import { bothSchoolApis } from './helpers/schoolTestApi.ts';
 
 const NAME = 'school api bad input';
 const U = { 'x-user-id': '42' };
@@ -73,17 +73,7 @@ const BAD: BadRequest[] = [
 ];
 
 describe(NAME, () => {
-  let db: SchoolDatabase;
-  const apis: Partial<Record<'naive' | 'optimized', SchoolTestApi>> = {};
-
-  beforeAll(async () => {
-    db = await seededSchoolDatabase(NAME);
-    for (const v of ['naive', 'optimized'] as const) apis[v] = await startSchoolApi(NAME, v, db.urls[v], { settings: { analyticsRateLimit: 0 } });
-  });
-  afterAll(async () => {
-    for (const api of Object.values(apis)) await api?.close();
-    await db?.drop();
-  });
+  const school = bothSchoolApis(NAME, { settings: { analyticsRateLimit: 0 } });
 
   it(`the table has at least 20 malformed requests (${BAD.length})`, () => {
     expect(BAD.length).toBeGreaterThanOrEqual(20);
@@ -91,7 +81,7 @@ describe(NAME, () => {
 
   for (const variant of ['naive', 'optimized'] as const) {
     it.each(BAD)(`${variant}: $why -> $status`, async (bad) => {
-      const res = await apis[variant]!.app.inject({ method: bad.method, url: bad.url, headers: bad.headers ?? {}, ...(bad.payload === undefined ? {} : { payload: bad.payload }) });
+      const res = await school.apis[variant].app.inject({ method: bad.method, url: bad.url, headers: bad.headers ?? {}, ...(bad.payload === undefined ? {} : { payload: bad.payload }) });
       expect(res.statusCode, res.body).toBe(bad.status);
       expect(res.headers['content-type']).toMatch(/^application\/json/);
       const body = res.json();

@@ -3,34 +3,24 @@
  * its expected statuses from both variants; requests are pure functions of the key; the default mix is the
  * plan's per-minute load (reads:writes:analytics = 100:10:1).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { defaultSchoolMix, schoolEndpoints } from '../../scenarios/school/endpoints.ts';
 import { validateThresholds } from '../../harness/judge/validateThresholds.ts';
 import { schoolThresholds } from '../../thresholds/school.ts';
-import { seededSchoolDatabase, startSchoolApi, TEST_STUDENTS, type SchoolDatabase, type SchoolTestApi } from './helpers/schoolTestApi.ts';
+import { bothSchoolApis, TEST_STUDENTS } from './helpers/schoolTestApi.ts';
 
 const NAME = 'school api endpoints';
 const KEYS = [1, 2, 3, 40, 41, 999, 1000, 1001, 1500, TEST_STUDENTS];
 
 describe(NAME, () => {
-  let db: SchoolDatabase;
-  const apis: Partial<Record<'naive' | 'optimized', SchoolTestApi>> = {};
-
-  beforeAll(async () => {
-    db = await seededSchoolDatabase(NAME);
-    for (const v of ['naive', 'optimized'] as const) apis[v] = await startSchoolApi(NAME, v, db.urls[v]);
-  });
-  afterAll(async () => {
-    for (const api of Object.values(apis)) await api?.close();
-    await db?.drop();
-  });
+  const school = bothSchoolApis(NAME);
 
   for (const variant of ['naive', 'optimized'] as const) {
     it.each(Object.values(schoolEndpoints).map((e) => e.name))(`${variant}: %s answers an expected status for keys across the district`, async (name) => {
       const endpoint = schoolEndpoints[name]!;
       for (const key of KEYS) {
         const req = endpoint.request(key);
-        const res = await apis[variant]!.app.inject({ method: req.method, url: req.path, headers: req.headers ?? {}, ...(req.body === undefined ? {} : { payload: req.body }) });
+        const res = await school.apis[variant].app.inject({ method: req.method, url: req.path, headers: req.headers ?? {}, ...(req.body === undefined ? {} : { payload: req.body }) });
         expect(endpoint.expectedStatuses, `${req.method} ${req.path} ${res.body.slice(0, 200)}`).toContain(res.statusCode);
       }
     });
@@ -40,7 +30,7 @@ describe(NAME, () => {
     const endpoint = schoolEndpoints.tasks_analytics!;
     const req = endpoint.request(7);
     const statuses: number[] = [];
-    for (let i = 0; i < 12; i++) statuses.push((await apis.optimized!.app.inject({ method: 'GET', url: req.path, headers: req.headers ?? {} })).statusCode);
+    for (let i = 0; i < 12; i++) statuses.push((await school.apis.optimized.app.inject({ method: 'GET', url: req.path, headers: req.headers ?? {} })).statusCode);
     expect(statuses.slice(0, 10)).toEqual(Array(10).fill(200));
     expect(statuses.slice(10)).toEqual([429, 429]);
     expect(endpoint.expectedStatuses).toContain(429);

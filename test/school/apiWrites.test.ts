@@ -3,32 +3,22 @@
  * (201 new, 200 for a repeat: idempotent), both safe under concurrent duplicates; and the optimized variant's
  * cache policy for what they change: TTL, no invalidation.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { classIdOfStudent, isoDate, startOfUtcDayMs } from '../../scenarios/school/layout.ts';
 import { waitFor } from '../reference-impl/helpers/waitFor.ts';
-import { seededSchoolDatabase, startSchoolApi, type SchoolDatabase, type SchoolTestApi } from './helpers/schoolTestApi.ts';
+import { bothSchoolApis, type SchoolTestApi } from './helpers/schoolTestApi.ts';
 
 const NAME = 'school api writes';
 const TODAY = isoDate(startOfUtcDayMs(Date.now()));
 
 describe(NAME, () => {
-  let db: SchoolDatabase;
-  const apis: Partial<Record<'naive' | 'optimized', SchoolTestApi>> = {};
-
-  beforeAll(async () => {
-    db = await seededSchoolDatabase(NAME);
-    for (const v of ['naive', 'optimized'] as const) apis[v] = await startSchoolApi(NAME, v, db.urls[v], { settings: { dashboardTtlS: 2 } });
-  });
-  afterAll(async () => {
-    for (const api of Object.values(apis)) await api?.close();
-    await db?.drop();
-  });
+  const school = bothSchoolApis(NAME, { settings: { dashboardTtlS: 2 } });
 
   const post = (api: SchoolTestApi, url: string, body: unknown) => api.app.inject({ method: 'POST', url, payload: body as Record<string, unknown> });
 
   for (const variant of ['naive', 'optimized'] as const) {
     it(`${variant}: an attendance mark answers 201 when new and 200 when it replaces the day's mark`, async () => {
-      const api = apis[variant]!;
+      const api = school.apis[variant];
       const student = 123;
       const mark = { student_id: student, class_instance_id: classIdOfStudent(student), date: TODAY, status: 'late' };
       const first = await post(api, '/attendance', mark);
@@ -37,25 +27,25 @@ describe(NAME, () => {
       const second = await post(api, '/attendance', { ...mark, status: 'present' });
       expect(second.statusCode).toBe(200);
       expect(second.json().created).toBe(false);
-      const c = await db.client(variant);
+      const c = await school.db.client(variant);
       const rows = (await c.query('SELECT status FROM attendance WHERE student_id = $1 AND date = $2', [student, TODAY])).rows;
       expect(rows).toEqual([{ status: 'present' }]);
     });
 
     it(`${variant}: simultaneous first marks of one student and day all succeed and leave one row`, async () => {
-      const api = apis[variant]!;
+      const api = school.apis[variant];
       const student = 456;
       const results = await Promise.all(['present', 'absent', 'late', 'present', 'absent', 'late', 'present', 'late'].map((status) =>
         post(api, '/attendance', { student_id: student, class_instance_id: classIdOfStudent(student), date: TODAY, status })));
       for (const r of results) expect([200, 201]).toContain(r.statusCode);
       expect(results.some((r) => r.statusCode === 201)).toBe(true);
-      const c = await db.client(variant);
+      const c = await school.db.client(variant);
       expect((await c.query('SELECT count(*)::int AS n FROM attendance WHERE student_id = $1 AND date = $2', [student, TODAY])).rows[0].n).toBe(1);
     });
 
     it(`${variant}: a task submission answers 201, a repeat 200 with the first submission, concurrent repeats make one row`, async () => {
-      const api = apis[variant]!;
-      const c = await db.client(variant);
+      const api = school.apis[variant];
+      const c = await school.db.client(variant);
       const open = (await c.query<{ task: string; student: string }>(`
         SELECT t.id AS task, s.id AS student FROM tasks t JOIN student s ON s.class_instance_id = t.class_instance_id
         WHERE t.is_active AND NOT EXISTS (SELECT 1 FROM task_submissions ts WHERE ts.task_id = t.id AND ts.student_id = s.id)
@@ -77,7 +67,7 @@ describe(NAME, () => {
   }
 
   it('optimized: writes do not invalidate the cached dashboard; the new mark shows once the TTL has passed', async () => {
-    const api = apis.optimized!;
+    const api = school.apis.optimized;
     const dashboard = () => api.app.inject({ method: 'GET', url: '/schools/SCH00001/dashboard' });
     const before = await dashboard();
     const presentBefore = before.json().attendance.today.present as number;

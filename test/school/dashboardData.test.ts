@@ -5,12 +5,13 @@
  * are counted by the API's per-route counter (the test Postgres does not preload pg_stat_statements). Both
  * variants answer the same bytes; each section is checked against the tables; bad input is 4xx.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   CLASSES_PER_SCHOOL, EVENTS_PER_SCHOOL, STUDENTS_PER_CLASS, STUDENTS_PER_SCHOOL, SUBJECTS_PER_SCHOOL, SYLLABUS_TOPICS_PER_SUBJECT,
   adminUserId, classIdOfStudent, classIdsOfSchool, teacherUserId,
 } from '../../scenarios/school/layout.ts';
-import { seededSchoolDatabase, startSchoolApi, TEST_STUDENTS, type SchoolDatabase, type SchoolTestApi } from './helpers/schoolTestApi.ts';
+import { routeStatements } from '../helpers/routeStatements.ts';
+import { bothSchoolApis, TEST_STUDENTS } from './helpers/schoolTestApi.ts';
 
 const NAME = 'school dashboard data';
 const ROUTE = '/schools/:code/users/:userId/dashboard';
@@ -31,30 +32,14 @@ interface Doc {
 }
 
 describe(NAME, () => {
-  let db: SchoolDatabase;
-  const apis: Partial<Record<'naive' | 'optimized', SchoolTestApi>> = {};
-
-  beforeAll(async () => {
-    db = await seededSchoolDatabase(NAME);
-    for (const v of ['naive', 'optimized'] as const) apis[v] = await startSchoolApi(NAME, v, db.urls[v]);
-  });
-  afterAll(async () => {
-    for (const api of Object.values(apis)) await api?.close();
-    await db?.drop();
-  });
-
-  async function statements(api: SchoolTestApi): Promise<number> {
-    const text = (await api.app.inject({ method: 'GET', url: '/metrics' })).body;
-    const line = text.split('\n').find((l) => l.startsWith('scaleproof_route_db_statements_total') && l.includes(`"GET ${ROUTE}"`));
-    return line === undefined ? 0 : Number(line.split(' ').pop());
-  }
+  const school = bothSchoolApis(NAME);
 
   async function get(variant: 'naive' | 'optimized', url: string): Promise<{ statements: number; body: string; doc: Doc }> {
-    const api = apis[variant]!;
-    const before = await statements(api);
+    const api = school.apis[variant];
+    const before = await routeStatements(api.app, `GET ${ROUTE}`);
     const res = await api.app.inject({ method: 'GET', url });
     expect(res.statusCode, `${url}: ${res.body}`).toBe(200);
-    return { statements: (await statements(api)) - before, body: res.body, doc: JSON.parse(res.body) as Doc };
+    return { statements: (await routeStatements(api.app, `GET ${ROUTE}`)) - before, body: res.body, doc: JSON.parse(res.body) as Doc };
   }
 
   const dash = (user: number, extra = '', school = 'SCH00001') => `/schools/${school}/users/${user}/dashboard${extra}`;
@@ -78,7 +63,7 @@ describe(NAME, () => {
 
   it('a student sees their class, their own fee and their own stats, checked against the tables', async () => {
     const { doc } = await get('optimized', dash(STUDENT));
-    const c = await db.client('optimized');
+    const c = await school.db.client('optimized');
     const cls = classIdOfStudent(STUDENT);
     expect(doc.user).toEqual({ id: STUDENT, role: 'student' });
     expect(doc.scope).toEqual({ schoolCode: 'SCH00001', classInstanceId: cls, studentId: STUDENT });
@@ -111,7 +96,7 @@ describe(NAME, () => {
     expect(admin.user.role).toBe('admin');
     expect(admin.scope.classInstanceId).toBeNull();
     expect(admin.stats).toMatchObject({ students: STUDENTS_PER_SCHOOL, classes: CLASSES_PER_SCHOOL, teachers: CLASSES_PER_SCHOOL });
-    const c = await db.client('optimized');
+    const c = await school.db.client('optimized');
     const fees = (await c.query<{ due: string; paid: string; overdue: number }>(
       `SELECT sum(amount_due)::text AS due, sum(amount_paid)::text AS paid, count(*) FILTER (WHERE amount_paid < amount_due AND due_date < CURRENT_DATE)::int AS overdue
          FROM fee_invoices WHERE school_id = 1`,
@@ -128,7 +113,7 @@ describe(NAME, () => {
 
   it('upcoming events are the next five from today in date order, recent activity the ten latest before tomorrow', async () => {
     const { doc } = await get('optimized', dash(adminUserId(1)));
-    const c = await db.client('optimized');
+    const c = await school.db.client('optimized');
     const future = (await c.query<{ id: string }>('SELECT id::text FROM school_calendar_events WHERE school_id = 1 AND start_date >= CURRENT_DATE ORDER BY start_date, id LIMIT 5')).rows;
     expect(future.length).toBeGreaterThan(0);
     expect(future.length).toBeLessThanOrEqual(EVENTS_PER_SCHOOL);
@@ -141,7 +126,7 @@ describe(NAME, () => {
 
   for (const variant of ['naive', 'optimized'] as const) {
     it(`${variant}: unknown school, user or class is 404, a student asking for another class 403, malformed ids 400`, async () => {
-      const api = apis[variant]!;
+      const api = school.apis[variant];
       const bad: Array<[string, number, string]> = [
         [dash(STUDENT, '', 'SCH99999'), 404, 'SCHOOL_NOT_FOUND'],
         [dash(TEST_STUDENTS + 5), 404, 'USER_NOT_FOUND'],

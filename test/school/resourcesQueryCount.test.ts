@@ -6,9 +6,10 @@
  * serving the route): the test Postgres does not preload pg_stat_statements, so it cannot count them.
  * Both variants answer the same bytes; bad input is 4xx.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CLASSES_PER_SCHOOL, RESOURCES_PER_CLASS, classIdsOfSchool } from '../../scenarios/school/layout.ts';
-import { seededSchoolDatabase, startSchoolApi, TEST_STUDENTS, type SchoolDatabase, type SchoolTestApi } from './helpers/schoolTestApi.ts';
+import { routeStatements } from '../helpers/routeStatements.ts';
+import { bothSchoolApis, TEST_STUDENTS } from './helpers/schoolTestApi.ts';
 
 const NAME = 'school resources query count';
 const ROUTE = '/schools/:code/resources';
@@ -21,31 +22,14 @@ interface ResourcesDoc {
 }
 
 describe(NAME, () => {
-  let db: SchoolDatabase;
-  const apis: Partial<Record<'naive' | 'optimized', SchoolTestApi>> = {};
-
-  beforeAll(async () => {
-    db = await seededSchoolDatabase(NAME);
-    for (const v of ['naive', 'optimized'] as const) apis[v] = await startSchoolApi(NAME, v, db.urls[v]);
-  });
-  afterAll(async () => {
-    for (const api of Object.values(apis)) await api?.close();
-    await db?.drop();
-  });
-
-  /** The route's statement counter, read from the API's /metrics. */
-  async function statements(api: SchoolTestApi): Promise<number> {
-    const text = (await api.app.inject({ method: 'GET', url: '/metrics' })).body;
-    const line = text.split('\n').find((l) => l.startsWith('scaleproof_route_db_statements_total') && l.includes(`"GET ${ROUTE}"`));
-    return line === undefined ? 0 : Number(line.split(' ').pop());
-  }
+  const school = bothSchoolApis(NAME);
 
   async function statementsFor(variant: 'naive' | 'optimized', url: string): Promise<{ statements: number; body: string }> {
-    const api = apis[variant]!;
-    const before = await statements(api);
+    const api = school.apis[variant];
+    const before = await routeStatements(api.app, `GET ${ROUTE}`);
     const res = await api.app.inject({ method: 'GET', url });
     expect(res.statusCode, res.body).toBe(200);
-    return { statements: (await statements(api)) - before, body: res.body };
+    return { statements: (await routeStatements(api.app, `GET ${ROUTE}`)) - before, body: res.body };
   }
 
   it('a school\'s resources cost one statement in the optimized variant and one per class plus one in the naive (counted by the API\'s per-route counter, pg_stat_statements is not preloaded here)', async () => {
@@ -69,7 +53,7 @@ describe(NAME, () => {
   });
 
   it('lists every resource of the school\'s classes, newest first, up to the limit, the same bytes from both variants', async () => {
-    const client = await db.client('optimized');
+    const client = await school.db.client('optimized');
     const stored = await client.query<{ id: string }>(
       `SELECT lr.id::text FROM learning_resources lr JOIN schools s ON s.id = lr.school_id
         WHERE s.school_code = 'SCH00001' AND lr.class_instance_id IS NOT NULL ORDER BY lr.created_at DESC, lr.id DESC`,
@@ -85,21 +69,21 @@ describe(NAME, () => {
   });
 
   it('the one query reads a school\'s resources through the school index and a class\'s through the class index', async () => {
-    const client = await db.client('optimized');
+    const client = await school.db.client('optimized');
     const explain = async (where: string) => (await client.query<{ 'QUERY PLAN': string }>(
       `EXPLAIN SELECT id FROM learning_resources WHERE ${where} AND class_instance_id IS NOT NULL ORDER BY created_at DESC, id DESC LIMIT 100`,
     )).rows.map((r) => r['QUERY PLAN']).join('\n');
     await client.query('SET enable_seqscan = off'); // the test district is tiny: ask which index serves the filter
-    const school = await explain('school_id = 1');
+    const wholeSchool = await explain('school_id = 1');
     const oneClass = await explain(`school_id = 2 AND class_instance_id = ${school2Class}`);
     await client.query('RESET enable_seqscan');
-    expect(school).toContain('learning_resources_school_id_idx');
+    expect(wholeSchool).toContain('learning_resources_school_id_idx');
     expect(oneClass).toContain('learning_resources_class_instance_id_idx');
   });
 
   for (const variant of ['naive', 'optimized'] as const) {
     it(`${variant}: an unknown school or a class of another school is 404, a malformed class or limit 400`, async () => {
-      const api = apis[variant]!;
+      const api = school.apis[variant];
       const cases: Array<[string, number, string]> = [
         ['/schools/SCH99999/resources', 404, 'SCHOOL_NOT_FOUND'],
         [`/schools/SCH00001/resources?class=${school2Class}`, 404, 'CLASS_NOT_FOUND'],

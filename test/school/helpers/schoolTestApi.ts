@@ -3,6 +3,7 @@
  * school_optimized), each seeded by seeders/school with the same small district, and apps built on it with
  * buildApp(config, plugin) under a Redis key prefix of the test's own. Everything is dropped at the end.
  */
+import { afterAll, beforeAll } from 'vitest';
 import type { ApiConfig } from '../../../reference-impl/platform/apiConfig.ts';
 import type { AppDeps } from '../../../reference-impl/platform/buildApp.ts';
 import type { WorkloadPlugin } from '../../../reference-impl/platform/WorkloadPlugin.ts';
@@ -43,4 +44,26 @@ export interface StartOptions {
 export function startSchoolApi(testName: string, variant: SchoolVariant, url: string, opts: StartOptions = {}): Promise<SchoolTestApi> {
   const settings = schoolEnvValues({ mvRefreshIntervalS: 0, jobPollMs: 3_600_000, ...opts.settings });
   return startVariantApi({ testName, plugin: PLUGINS[variant], variant, databaseUrl: url, settings, config: opts.config, deps: opts.deps });
+}
+
+export interface SchoolApis {
+  db: SchoolDatabase;
+  apis: Record<SchoolVariant, SchoolTestApi>;
+}
+
+/**
+ * For a describe block: one seeded database and an app of each variant on it, started in beforeAll and closed
+ * and dropped in afterAll. The returned object is filled in by beforeAll, so read it inside the tests.
+ */
+export function bothSchoolApis(testName: string, opts: StartOptions = {}): SchoolApis {
+  const ctx = { apis: {} } as SchoolApis;
+  beforeAll(async () => {
+    ctx.db = await seededSchoolDatabase(testName);
+    for (const v of ['naive', 'optimized'] as const) ctx.apis[v] = await startSchoolApi(testName, v, ctx.db.urls[v], opts);
+  });
+  afterAll(async () => {
+    for (const api of Object.values(ctx.apis)) await api?.close();
+    await ctx.db?.drop();
+  });
+  return ctx;
 }
