@@ -1,9 +1,10 @@
 -- Partition maintenance: monthly partitions named pin_analytics_yYYYYmMM.
 
--- Creates the partitions for the current month (of now(), not of the newest data) and `months_ahead` more,
--- plus `months_back` past months (the seeder's history). Rows already parked in DEFAULT for a new month are
--- moved into it, since ATTACH would otherwise fail. Returns the names it created.
-CREATE OR REPLACE FUNCTION ensure_pin_analytics_partitions(months_ahead int DEFAULT 6, months_back int DEFAULT 0, at_ts timestamptz DEFAULT now())
+-- Monthly partition upkeep for any table RANGE-partitioned by created_at with a <parent>_default partition
+-- (pin_analytics here, messages in 007): partitions <parent>_yYYYYmMM for `months_back` past months, the month
+-- of at_ts and `months_ahead` more. Rows already parked in DEFAULT for a new month are moved into it, since ATTACH
+-- would otherwise fail. Returns the names it created.
+CREATE OR REPLACE FUNCTION ensure_monthly_partitions(parent text, months_ahead int DEFAULT 6, months_back int DEFAULT 0, at_ts timestamptz DEFAULT now())
 RETURNS SETOF text LANGUAGE plpgsql AS $$
 DECLARE
   first_month timestamptz := date_trunc('month', at_ts AT TIME ZONE 'UTC') AT TIME ZONE 'UTC';
@@ -14,15 +15,27 @@ BEGIN
   FOR i IN -months_back .. months_ahead LOOP
     lo := ((first_month AT TIME ZONE 'UTC') + make_interval(months => i)) AT TIME ZONE 'UTC';
     hi := ((first_month AT TIME ZONE 'UTC') + make_interval(months => i + 1)) AT TIME ZONE 'UTC';
-    part := format('pin_analytics_y%sm%s', to_char(lo AT TIME ZONE 'UTC', 'YYYY'), to_char(lo AT TIME ZONE 'UTC', 'MM'));
+    part := format('%s_y%sm%s', parent, to_char(lo AT TIME ZONE 'UTC', 'YYYY'), to_char(lo AT TIME ZONE 'UTC', 'MM'));
     CONTINUE WHEN to_regclass(part) IS NOT NULL;
-    EXECUTE format('CREATE TABLE %I (LIKE pin_analytics INCLUDING DEFAULTS)', part);
+    EXECUTE format('CREATE TABLE %I (LIKE %I INCLUDING DEFAULTS)', part, parent);
     EXECUTE format('ALTER TABLE %I ADD CONSTRAINT %I CHECK (created_at >= %L AND created_at < %L)', part, part || '_range', lo, hi);
-    EXECUTE format('WITH moved AS (DELETE FROM pin_analytics_default WHERE created_at >= %L AND created_at < %L RETURNING *) INSERT INTO %I SELECT * FROM moved', lo, hi, part);
-    EXECUTE format('ALTER TABLE pin_analytics ATTACH PARTITION %I FOR VALUES FROM (%L) TO (%L)', part, lo, hi);
+    EXECUTE format('WITH moved AS (DELETE FROM %I WHERE created_at >= %L AND created_at < %L RETURNING *) INSERT INTO %I SELECT * FROM moved', parent || '_default', lo, hi, part);
+    EXECUTE format('ALTER TABLE %I ATTACH PARTITION %I FOR VALUES FROM (%L) TO (%L)', parent, part, lo, hi);
     -- The CHECK only served to skip ATTACH's validation scan.
     EXECUTE format('ALTER TABLE %I DROP CONSTRAINT %I', part, part || '_range');
-    -- ATTACH copies no row-level security: the new month gets the parent's policy itself (006).
+    RETURN NEXT part;
+  END LOOP;
+END $$;
+
+-- pin_analytics' partitions for the current month (of now(), not of the newest data), `months_ahead` more and
+-- `months_back` past months (the seeder's history). ATTACH copies no row-level security, so each new month gets
+-- the parent's policy itself (006). Returns the names it created.
+CREATE OR REPLACE FUNCTION ensure_pin_analytics_partitions(months_ahead int DEFAULT 6, months_back int DEFAULT 0, at_ts timestamptz DEFAULT now())
+RETURNS SETOF text LANGUAGE plpgsql AS $$
+DECLARE
+  part text;
+BEGIN
+  FOR part IN SELECT ensure_monthly_partitions('pin_analytics', months_ahead, months_back, at_ts) LOOP
     PERFORM secure_pin_analytics_partition(part);
     RETURN NEXT part;
   END LOOP;
