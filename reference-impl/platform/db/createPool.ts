@@ -39,7 +39,13 @@ export function createPool(opts: PoolOptions): pg.Pool {
     opts.onIdleError(err);
     opts.log.error(`pg pool ${opts.name}: idle client error`, err);
   });
+  // The pool listens only while a client is idle: a connection that dies while lent out (a backend terminated
+  // between a route's statements) would emit 'error' unheard and crash the API. Its next statement fails instead
+  // (503 DB_UNAVAILABLE) and release() drops it.
   const sampler = opts.sampler;
-  if (sampler) pool.on('connect', (client) => sampler.watch(client));
+  pool.on('connect', (client) => {
+    client.on('error', () => undefined);
+    sampler?.watch(client);
+  });
   return pool;
 }
