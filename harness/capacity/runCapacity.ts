@@ -86,7 +86,7 @@ export async function runCapacity(o: CapacityOptions, ctx: RunContext & { env: R
       runStep,
       log,
     );
-    const notes = budget.ignored.map((x) => `not judged by the search: ${x}`);
+    const notes = [...sut.unexpectedExits, ...budget.ignored.map((x) => `not judged by the search: ${x}`)];
     if (!o.target) notes.push('the load generator shares this machine with the API, Postgres and Redis: the figures are this whole box, contended by the generator (and by anything else running)');
     const report = buildCapacityReport({
       outcome, runId, gitCommit: gitCommit(ctx.cwd), startedAt, workload: workload.name, variant: variant.name, planLoad: workload.planLoad,

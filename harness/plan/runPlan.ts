@@ -160,6 +160,7 @@ export async function runPlan(o: PlanOptions, ctx: PlanContext): Promise<PlanOut
       });
     }
     const results = judgeClaims(claims, trialsByStep, { seed: o.seed, capacityByStep, capacityRan: o.capacity });
+    for (const step of steps) notes.push(...prepared.get(step.id)!.unexpectedExits.map((n) => `${step.id}: ${n}`));
     if (services.redis.kind === 'in-process') notes.push('Redis was not available: the APIs cached in-process; cache figures are not Redis figures.');
     notes.push('One machine runs the load generator, the APIs, Postgres and Redis: the figures are this box contended by the generator; they compare designs on the same box, they do not predict another machine.');
     const report: PlanReport = {

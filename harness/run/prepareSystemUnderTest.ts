@@ -35,6 +35,8 @@ export interface SystemUnderTest {
   topology?: Topology | undefined;
   /** Samples the replica's lag until stop(); absent without a replica. */
   sampleReplicaLag?: (() => { stop(): Promise<ReplicaLagSummary> }) | undefined;
+  /** The API's exits nobody asked for (a crash under load), each with its stderr tail: the run's notes show them. */
+  unexpectedExits: string[];
 }
 
 export interface PrepareOptions {
@@ -59,7 +61,7 @@ export async function prepareSystemUnderTest(o: PrepareOptions, ctx: RunContext,
   const { workload, variant } = ctx.resolved;
   if (o.target) {
     log(`driving ${redactUrl(o.target)} (--target: no services, no seeding, no API started)`);
-    return { baseUrl: o.target };
+    return { baseUrl: o.target, unexpectedExits: [] };
   }
   const services = o.services ?? (await startServices({ databaseUrl: env.databaseUrl, redisUrl: env.redisUrl, dataDir: env.dataDir, pathVar: env.pathVar, log }));
   if (!o.services) stops.push(() => services.stopAll());
@@ -76,6 +78,7 @@ export async function prepareSystemUnderTest(o: PrepareOptions, ctx: RunContext,
     databaseReplicaUrl: env.databaseReplicaUrl, pathVar: env.pathVar, statementTimeoutMs: env.api.statementTimeoutMs, log,
   }, stops);
   const keyPrefix = `sp:${o.runId}:`;
+  const unexpectedExits: string[] = [];
   const apiOptions = {
     entry: ctx.apiCommand.entry,
     args: ctx.apiCommand.args,
@@ -91,6 +94,10 @@ export async function prepareSystemUnderTest(o: PrepareOptions, ctx: RunContext,
       ...o.apiEnv,
     } as Record<string, string | undefined>,
     log,
+    onUnexpectedExit: (message: string) => {
+      unexpectedExits.push(message);
+      log(`WARNING: ${message}`);
+    },
   };
   // On a Redis the harness did not start, the run's keys are deleted once the API has stopped (stops run in
   // reverse): a shared Redis keeps no sp:<run-id>: leftovers. The harness's own redis-server goes away whole.
@@ -109,6 +116,7 @@ export async function prepareSystemUnderTest(o: PrepareOptions, ctx: RunContext,
     datasetLoad: { skipped: seeded.skipped, wallSeconds: seeded.wallSeconds, facts: { ...seeded.facts } },
     topology: topo.topology,
     sampleReplicaLag: topo.sampleLag,
+    unexpectedExits,
     restartApi: async () => {
       sut.api = await startApi({ ...apiOptions, env: { ...apiOptions.env, PORT: port } });
     },

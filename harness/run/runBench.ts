@@ -173,6 +173,7 @@ export async function runBench(o: BenchOptions, ctx: RunContext): Promise<BenchO
     attachQueriesPerRequest(merged.endpoints, scenario.endpoints, server.routes);
     server.sampled = mergeSampled(sampled);
     if (workload.partitionedTables?.length && schemaUrl) server.partitions = await probePartitions(schemaUrl, workload.partitionedTables);
+    notes.push(...sut.unexpectedExits);
     if (inProcessCache) notes.push('Redis was not available: the API used its in-process cache; cache numbers are not Redis numbers.');
     if (saturated) notes.push('The load generator was saturated: latencies include client-side queueing; use fewer connections or a bigger machine.');
     // The API stops (drains, flushes) before its writes are looked up; stopAll later finds it stopped.

@@ -2,7 +2,9 @@
  * Starts a reference API as a child process on port 0 (the caller names the entry script and its arguments,
  * e.g. scripts/api.ts school --variant naive) and waits until it prints its URL (never sleeps).
  * stop() sends SIGTERM, which makes the API drain and flush its write buffer, and waits for the exit.
- * kill() sends SIGKILL (a crash: nothing is drained) and waits for the exit.
+ * kill() sends SIGKILL (a crash: nothing is drained) and waits for the exit. An exit nobody asked for (the API
+ * crashed under load) is reported through onUnexpectedExit with the tail of its stderr, so a run says why its
+ * requests began to fail instead of only showing the errors.
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -27,6 +29,8 @@ export interface StartApiOptions {
   env: Record<string, string | undefined>;
   startTimeoutMs?: number;
   log?: (line: string) => void;
+  /** Called once if the API exits after it was ready without stop() or kill(): the exit code or signal and its stderr tail. */
+  onUnexpectedExit?: (message: string) => void;
 }
 
 export async function startApi(opts: StartApiOptions): Promise<ApiProcess> {
@@ -61,10 +65,17 @@ export async function startApi(opts: StartApiOptions): Promise<ApiProcess> {
       reject(new ScaleproofError('SP_SUT_START', `the API exited with code ${code} before it was ready: ${redactText(stderrTail.join('').trim().slice(-800), secrets)}`));
     });
   });
+  let asked = false;
+  void exited.then(([code, signal]) => {
+    if (asked || !opts.onUnexpectedExit) return;
+    const tail = redactText(stderrTail.join('').trim().slice(-600), secrets).replace(/\s*\n\s*/g, ' | ');
+    opts.onUnexpectedExit(`the API process (pid ${child.pid}) exited unexpectedly with ${signal ? `signal ${signal}` : `code ${code}`}; its stderr ended: ${tail || '(nothing)'}`);
+  });
   return {
     url,
     pid: child.pid,
     stop: async (killAfterMs = 30_000) => {
+      asked = true;
       if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
       child.kill('SIGTERM');
       const t = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
@@ -73,6 +84,7 @@ export async function startApi(opts: StartApiOptions): Promise<ApiProcess> {
       return code;
     },
     kill: async () => {
+      asked = true;
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGKILL');
       await exited;
