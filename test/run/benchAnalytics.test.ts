@@ -217,7 +217,13 @@ describe.skipIf(!bin)(redisServerTitle('bench:analytics'), () => {
       expect(x.hits + x.misses).toBeLessThanOrEqual(hits + misses);
       expect(x.hits + x.misses).toBeGreaterThanOrEqual(hits + misses - 4);
       expect(x.hits + x.misses).toBe(s.endpoints.pin_public!.requests + s.endpoints.pin_analytics!.requests);
-      expect(s.server.cacheHitRatio).toBeCloseTo(hits / (hits + misses), 3);
+      // Each of the server's counts is the client's plus those last unanswered requests, so the ratio is the
+      // X-Cache one exactly, and the server's own ratio only as close as 4 requests in a short run allow.
+      expect(x.hits).toBeLessThanOrEqual(hits);
+      expect(x.hits).toBeGreaterThanOrEqual(hits - 4);
+      expect(x.misses).toBeLessThanOrEqual(misses);
+      expect(x.misses).toBeGreaterThanOrEqual(misses - 4);
+      expect(s.server.cacheHitRatio).toBeCloseTo(x.hits / (x.hits + x.misses), 6);
       expect(s.environment.target).toBe(`http://127.0.0.1:${port}`);
     } finally {
       server.close();
