@@ -44,11 +44,13 @@ export async function startApi(opts: StartApiOptions): Promise<ApiProcess> {
     stderrTail.push(b.toString());
     if (stderrTail.length > 50) stderrTail.shift();
   });
+  /** The last `chars` of what the API wrote to stderr, with its connection strings' secrets redacted. */
+  const stderrEnd = (chars: number) => redactText(stderrTail.join('').trim().slice(-chars), secrets);
   const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new ScaleproofError('SP_SUT_START', `the API did not print "listening on" within ${opts.startTimeoutMs ?? 60_000} ms; stderr: ${redactText(stderrTail.join('').slice(-800), secrets)}`));
+      reject(new ScaleproofError('SP_SUT_START', `the API did not print "listening on" within ${opts.startTimeoutMs ?? 60_000} ms; stderr: ${stderrEnd(800)}`));
     }, opts.startTimeoutMs ?? 60_000);
     const rl = readline.createInterface({ input: child.stdout });
     rl.on('line', (line) => {
@@ -62,13 +64,13 @@ export async function startApi(opts: StartApiOptions): Promise<ApiProcess> {
     });
     void exited.then(([code]) => {
       clearTimeout(timer);
-      reject(new ScaleproofError('SP_SUT_START', `the API exited with code ${code} before it was ready: ${redactText(stderrTail.join('').trim().slice(-800), secrets)}`));
+      reject(new ScaleproofError('SP_SUT_START', `the API exited with code ${code} before it was ready: ${stderrEnd(800)}`));
     });
   });
   let asked = false;
   void exited.then(([code, signal]) => {
     if (asked || !opts.onUnexpectedExit) return;
-    const tail = redactText(stderrTail.join('').trim().slice(-600), secrets).replace(/\s*\n\s*/g, ' | ');
+    const tail = stderrEnd(600).replace(/\s*\n\s*/g, ' | ');
     opts.onUnexpectedExit(`the API process (pid ${child.pid}) exited unexpectedly with ${signal ? `signal ${signal}` : `code ${code}`}; its stderr ended: ${tail || '(nothing)'}`);
   });
   return {
