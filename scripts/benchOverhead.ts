@@ -253,7 +253,7 @@ async function main(): Promise<void> {
     runs: open.runs,
   };
   if (openBlock) {
-    log(`open driver (median run): achieved/offered ${openBlock.achievedRatio.toFixed(3)} (target >= ${OPEN_TARGETS.minAchievedRatio}), schedule lag p99 ${openBlock.scheduleLagP99Ms} ms (target <= ${OPEN_TARGETS.maxScheduleLagP99Ms} ms): ${openBlock.targetsMet ? 'met' : 'NOT met'}; a busy loop on this CPU had lag p99 ${openBlock.machineLagFloorP99Ms} ms (the machine's floor)`);
+    log(`open driver (median of ${openBlock.runs.length} runs): achieved/offered ${openBlock.achievedRatio.toFixed(3)} (target >= ${OPEN_TARGETS.minAchievedRatio}), schedule lag p99 ${openBlock.scheduleLagP99Ms} ms (target <= ${OPEN_TARGETS.maxScheduleLagP99Ms} ms): ${openBlock.targetsMet ? 'met' : 'NOT met'}; a busy loop on this CPU had lag p99 ${openBlock.machineLagFloorP99Ms} ms (the machine's floor)`);
   }
   if (json) {
     const runs = pairs.flatMap((p) => [p.harness, p.bare]).map((m) => ({ ...m, rps: Math.round(m.rps) }));
