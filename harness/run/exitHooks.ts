@@ -7,8 +7,16 @@
  */
 import exitHook from 'async-exit-hook';
 
+/*
+ * How long the hooks may take before async-exit-hook exits anyway (its default is 10 s). A run's ordered stop
+ * gives the API up to 30 s to drain and flush (startApi's stop), then stops the pooler, the replica, Redis and
+ * Postgres; cut off at 10 s, it left the API and redis-server running after the harness had gone.
+ */
+export const SHUTDOWN_TIMEOUT_MS = 60_000;
+
 export function addExitHook(hook: (callback: () => void) => void): void {
   exitHook(hook);
+  exitHook.forceExitTimeout(SHUTDOWN_TIMEOUT_MS);
   dropExitEventHooks();
 }
 

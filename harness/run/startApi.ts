@@ -73,6 +73,13 @@ export async function startApi(opts: StartApiOptions): Promise<ApiProcess> {
     const tail = stderrEnd(600).replace(/\s*\n\s*/g, ' | ');
     opts.onUnexpectedExit(`the API process (pid ${child.pid}) exited unexpectedly with ${signal ? `signal ${signal}` : `code ${code}`}; its stderr ended: ${tail || '(nothing)'}`);
   });
+  // Safety net for a harness that exits without stopping it (an uncaught error, a forced exit): SIGTERM, so
+  // the API still drains and flushes what it acknowledged, then exits on its own.
+  const onExit = () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+  };
+  process.once('exit', onExit);
+  void exited.then(() => process.removeListener('exit', onExit));
   return {
     url,
     pid: child.pid,

