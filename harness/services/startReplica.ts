@@ -9,6 +9,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import crypto from 'node:crypto';
+import { rmSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { withPgClient } from './withPgClient.ts';
@@ -69,6 +70,10 @@ async function spawnStandby(o: StartReplicaOptions, primaryDataDir: string): Pro
   const dropSlot = () => withPgClient(o.primaryUrl, (c) => c.query('SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = $1', [slot])).catch(() => undefined);
   const port = await freePort();
   let child: ChildProcess | undefined;
+  // A run that ends without stopping the replica (Ctrl-C during the base copy, an uncaught error) must not leave
+  // gigabytes of copy behind: removed synchronously on exit, until stop() has removed it.
+  const removeDir = () => rmSync(dir, { recursive: true, force: true });
+  process.once('exit', removeDir);
   try {
     const { bytes } = await baseBackup(o.primaryUrl, primaryDataDir, dir);
     const conninfo = Object.entries({
@@ -87,16 +92,17 @@ async function spawnStandby(o: StartReplicaOptions, primaryDataDir: string): Pro
     const caughtUp = await waitForReplay(o.primaryUrl, replicaUrl, o.catchUpTimeoutMs ?? 120_000);
     const { serverVersion } = await checkPostgres(replicaUrl);
     o.log(`replica: streaming standby on 127.0.0.1:${port} (base copy ${(bytes / 1e6).toFixed(0)} MB, replayed to ${caughtUp} in ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
-    return handle(child, { bin, dir, port, runAs, slot, replicaUrl, serverVersion, dropSlot });
+    return handle(child, { bin, dir, port, runAs, slot, replicaUrl, serverVersion, dropSlot, removeDir });
   } catch (err) {
     if (child) await stopChild(child);
     await dropSlot();
     await fs.rm(dir, { recursive: true, force: true });
+    process.removeListener('exit', removeDir);
     throw err instanceof ScaleproofError ? err : new ScaleproofError('SP_REPLICA', `the read replica did not start: ${(err as Error).message}. Set DATABASE_REPLICA_URL, or run with --replica off.`, {}, { cause: err });
   }
 }
 
-function handle(first: ChildProcess, s: { bin: string; dir: string; port: number; runAs: RunAs | undefined; slot: string; replicaUrl: string; serverVersion: string; dropSlot: () => Promise<unknown> }): ReplicaHandle {
+function handle(first: ChildProcess, s: { bin: string; dir: string; port: number; runAs: RunAs | undefined; slot: string; replicaUrl: string; serverVersion: string; dropSlot: () => Promise<unknown>; removeDir: () => void }): ReplicaHandle {
   let child = first;
   let stopped = false;
   const onExit = () => {
@@ -118,6 +124,7 @@ function handle(first: ChildProcess, s: { bin: string; dir: string; port: number
       await stopChild(child);
       await s.dropSlot();
       await fs.rm(s.dir, { recursive: true, force: true });
+      process.removeListener('exit', s.removeDir);
     },
     outage: {
       method: "fast shutdown of the harness's standby, then a start on the same port and data directory (it catches up from its slot)",

@@ -140,4 +140,26 @@ describe('services', () => {
     // Its drain ran (the SIGTERM reached it); Postgres was being shut down at the same time, so either outcome.
     expect(await fs.readFile(marker, 'utf8')).toMatch(/flushed/);
   });
+
+  it.skipIf(!redisServerBin())(redisServerTitle("when the harness exits without stopping its replica, the standby ends and its copy of the data is removed"), async () => {
+    const bin = redisServerBin()!;
+    const dataDir = await tmpDataDir();
+    const child = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/holdServices.ts', dataDir, path.dirname(bin), '-', 'replica-crash'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const rl = readline.createInterface({ input: child.stdout });
+    let pids: { postgresPid: number; replicaPid: number } | undefined;
+    for await (const line of rl) {
+      if (line.startsWith('{')) {
+        pids = JSON.parse(line);
+        break;
+      }
+    }
+    const copies = async () => (await fs.readdir(path.dirname(dataDir))).filter((f) => f.startsWith(`${path.basename(dataDir)}-replica-`));
+    expect(pids?.replicaPid).toBeGreaterThan(0);
+    expect(await copies()).toHaveLength(1); // the standby's copy, beside the primary's data directory
+    expect(await exited).toBe(1);
+    expect(await waitDead(pids!.replicaPid)).toBe(true);
+    expect(await waitDead(pids!.postgresPid)).toBe(true);
+    expect(await copies()).toEqual([]);
+  });
 });
