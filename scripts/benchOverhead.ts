@@ -24,6 +24,8 @@
  * Then the open-model driver (scripts/overhead/measureOpenDriver.ts) at 80% of the closed driver's median rate,
  * --open-runs times (0 skips it): achieved/offered >= 0.99 and schedule lag p99 <= 1 ms, in the JSON as `open`,
  * with the lag p99 a busy loop had on the same CPU just before (machineLagFloorP99Ms: what the machine allows).
+ * Pinned, the open runs have the driver's main thread alone on its CPU and its other threads moved to the
+ * target's (overhead/moveHelperThreads.ts says why).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -40,6 +42,7 @@ import { readProcessEnv } from '../harness/config/readEnv.ts';
 import { findOnPath } from '../harness/services/findOnPath.ts';
 import { quantileSorted } from 'simple-statistics';
 import { measureOpenDriver, OPEN_TARGETS } from './overhead/measureOpenDriver.ts';
+import { moveHelperThreads } from './overhead/moveHelperThreads.ts';
 
 const TARGET_RATIO = 0.9;
 const USERS = 1_000_000;
@@ -186,7 +189,7 @@ async function main(): Promise<void> {
   log(pin ? `pinning: driver side on CPU ${pin.driverCpu}, target on CPU ${pin.targetCpu} (taskset)` : 'pinning: off (--no-pin, fewer than two usable CPUs, or no usable taskset)');
   const target = await startTrivialTarget(pin);
   const pairs: Array<{ round: number; harness: Measurement; bare: Measurement; ratio: number }> = [];
-  let open: ({ closedSaturationRps: number } & Awaited<ReturnType<typeof measureOpenDriver>>) | undefined;
+  let open: ({ closedSaturationRps: number; helperThreadsMoved: number } & Awaited<ReturnType<typeof measureOpenDriver>>) | undefined;
   try {
     for (let round = 1; round <= rounds; round++) {
       const first = round % 2 === 1 ? 'harness' : 'bare';
@@ -206,7 +209,9 @@ async function main(): Promise<void> {
       const closedRps = sortedPairs[Math.floor((sortedPairs.length - 1) / 2)]!.harness.rps;
       const rate = Math.max(1, Math.round(closedRps * OPEN_TARGETS.rateFraction));
       log(`open-model driver at ${OPEN_TARGETS.rateFraction * 100}% of the closed driver's ${Math.round(closedRps)} req/s = ${rate}/s, ${openRuns} runs of ${durationS} s`);
-      open = { closedSaturationRps: Math.round(closedRps), ...(await measureOpenDriver(target.url, rate, durationS, openRuns, log)) };
+      const helpersMoved = pin ? moveHelperThreads(pin.taskset, pin.targetCpu) : 0;
+      if (pin) log(`open-model runs: the driver's main thread alone on CPU ${pin.driverCpu}; its ${helpersMoved} other threads (V8's GC and compiler workers, libuv's pool) moved to CPU ${pin.targetCpu}, with the target`);
+      open = { closedSaturationRps: Math.round(closedRps), helperThreadsMoved: helpersMoved, ...(await measureOpenDriver(target.url, rate, durationS, openRuns, log)) };
     }
   } finally {
     target.child.kill();
@@ -245,6 +250,8 @@ async function main(): Promise<void> {
   const openBlock = open && {
     ratePerSecond: open.median.ratePerSecond,
     closedSaturationRps: open.closedSaturationRps,
+    /** Threads other than the main one moved to the target's CPU for the open runs (0: not pinned). */
+    helperThreadsMoved: open.helperThreadsMoved,
     achievedRatio: open.median.achievedRatio,
     scheduleLagP99Ms: open.median.scheduleLagP99Ms,
     machineLagFloorP99Ms: open.median.machineLagFloorP99Ms,

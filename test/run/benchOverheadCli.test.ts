@@ -26,7 +26,7 @@ describe('bench:overhead CLI', () => {
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout.trim().split('\n').pop()!) as {
       harnessRps: number; bareAutocannonRps: number; ratio: number; pinned: boolean; runs: Array<{ side: string; requests: number }>;
-      open: { ratePerSecond: number; closedSaturationRps: number; achievedRatio: number; scheduleLagP99Ms: number; machineLagFloorP99Ms: number; targetsMet: boolean; runs: Array<{ offered: number; completed: number; completedInSchedule: number; achievedRatio: number; scheduleLagP99Ms: number; machineLagFloorP99Ms: number; machinePreemptedPercent: number; windowLagP99Ms: number[] }> };
+      open: { ratePerSecond: number; closedSaturationRps: number; helperThreadsMoved: number; achievedRatio: number; scheduleLagP99Ms: number; machineLagFloorP99Ms: number; targetsMet: boolean; runs: Array<{ offered: number; completed: number; completedInSchedule: number; achievedRatio: number; scheduleLagP99Ms: number; machineLagFloorP99Ms: number; machinePreemptedPercent: number; windowLagP99Ms: number[] }> };
     };
     expect(out.harnessRps).toBeGreaterThan(0);
     expect(out.bareAutocannonRps).toBeGreaterThan(0);
@@ -56,5 +56,13 @@ describe('bench:overhead CLI', () => {
     expect(out.open.machineLagFloorP99Ms).toBeGreaterThanOrEqual(0);
     expect(out.open.targetsMet).toBe(out.open.achievedRatio >= 0.99 && out.open.scheduleLagP99Ms <= 1);
     expect(r.stderr).toMatch(out.pinned ? /pinning: driver side on CPU \d+, target on CPU \d+/ : /pinning: off/);
+    // Pinned, the open runs have the driver's main thread alone on its CPU: its other threads (V8 and libuv
+    // always start some) were moved to the target's.
+    if (out.pinned) {
+      expect(out.open.helperThreadsMoved).toBeGreaterThan(0);
+      expect(r.stderr).toMatch(new RegExp(`its ${out.open.helperThreadsMoved} other threads .* moved to CPU \\d+`));
+    } else {
+      expect(out.open.helperThreadsMoved).toBe(0);
+    }
   });
 });
