@@ -11,6 +11,7 @@ import { once } from 'node:events';
 import readline from 'node:readline';
 import { ScaleproofError } from '../errors/ScaleproofError.ts';
 import { redactText } from '../services/redactUrl.ts';
+import { atExit } from './exitHooks.ts';
 
 export interface ApiProcess {
   url: string;
@@ -75,11 +76,8 @@ export async function startApi(opts: StartApiOptions): Promise<ApiProcess> {
   });
   // Safety net for a harness that exits without stopping it (an uncaught error, a forced exit): SIGTERM, so
   // the API still drains and flushes what it acknowledged, then exits on its own.
-  const onExit = () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-  };
-  process.once('exit', onExit);
-  void exited.then(() => process.removeListener('exit', onExit));
+  const disarm = atExit(() => child.kill('SIGTERM'));
+  void exited.then(disarm);
   return {
     url,
     pid: child.pid,

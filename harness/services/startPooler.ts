@@ -20,6 +20,7 @@ import { pgBouncerConfig, pgBouncerUserlist } from './pgBouncerConfig.ts';
 import { redactUrl } from './redactUrl.ts';
 import { chownTo, postgresUser } from './runAsPostgresUser.ts';
 import type { Log, ServiceHandle } from './ServiceHandle.ts';
+import { atExit } from '../run/exitHooks.ts';
 
 export interface PoolerFacts {
   kind: 'spawned' | 'external' | 'none';
@@ -132,17 +133,14 @@ async function spawnPgBouncer(bin: string, o: StartPoolerOptions): Promise<Poole
   o.log(`pooler: ${version} on 127.0.0.1:${port}, transaction mode, ${poolSize} server connections per schema; ` +
     (namedStatements ? 'named statements kept (max_prepared_statements)' : 'the API sends statements unnamed (this pgBouncer keeps no prepared statements in transaction mode)'));
   let stopped = false;
-  const onExit = () => {
-    if (!stopped) child.kill('SIGTERM');
-  };
-  process.once('exit', onExit);
+  const disarm = atExit(() => child.kill('SIGTERM'));
   return {
     kind: 'spawned', version, mode: 'transaction', poolSize, namedStatements, url: base, pid: child.pid,
     urlFor: (schema) => aliasUrl(base, schema),
     stop: async () => {
       if (stopped) return;
       stopped = true;
-      process.removeListener('exit', onExit);
+      disarm();
       if (child.exitCode === null && child.signalCode === null) {
         const exited = once(child, 'exit');
         child.kill('SIGTERM'); // immediate shutdown: clients are gone by now

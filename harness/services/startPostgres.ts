@@ -13,7 +13,7 @@ import crypto from 'node:crypto';
 import { ScaleproofError } from '../errors/ScaleproofError.ts';
 import { checkPostgres } from './checkPostgres.ts';
 import { freePort } from './freePort.ts';
-import { dropExitEventHooks } from '../run/exitHooks.ts';
+import { atExit, dropExitEventHooks } from '../run/exitHooks.ts';
 import type { Log, ServiceHandle } from './ServiceHandle.ts';
 
 export type PostgresHandle = ServiceHandle<'external' | 'embedded'> & {
@@ -124,7 +124,7 @@ async function startEmbedded(dataDir: string, log: Log): Promise<PostgresHandle>
       }
     }
   };
-  process.once('exit', onExit);
+  const disarm = atExit(onExit);
   return {
     kind: 'embedded',
     url,
@@ -136,7 +136,7 @@ async function startEmbedded(dataDir: string, log: Log): Promise<PostgresHandle>
     stop: async () => {
       if (stopped) return;
       stopped = true;
-      process.removeListener('exit', onExit);
+      disarm();
       await libraryStop().finally(stoppedByUs);
     },
     outage: {

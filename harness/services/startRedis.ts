@@ -11,6 +11,7 @@ import { freePort } from './freePort.ts';
 import { findOnPath } from './findOnPath.ts';
 import { redactUrl } from './redactUrl.ts';
 import type { Log, ServiceHandle } from './ServiceHandle.ts';
+import { atExit } from '../run/exitHooks.ts';
 
 export type RedisHandle = ServiceHandle<'external' | 'spawned' | 'in-process'> & { serverVersion?: string | undefined };
 
@@ -49,10 +50,9 @@ export async function spawnRedis(bin: string, log: Log): Promise<RedisHandle> {
   log(`redis-server ${serverVersion} started on 127.0.0.1:${port} (no persistence)`);
   let stopped = false;
   // Safety net for a harness that exits without stopping it (an uncaught error, a forced exit).
-  const onExit = () => {
+  const disarm = atExit(() => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-  };
-  process.once('exit', onExit);
+  });
   const kill = async (signal: NodeJS.Signals) => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     const exited = once(child, 'exit');
@@ -69,7 +69,7 @@ export async function spawnRedis(bin: string, log: Log): Promise<RedisHandle> {
     stop: async () => {
       if (stopped) return;
       stopped = true;
-      process.removeListener('exit', onExit);
+      disarm();
       await kill('SIGTERM');
     },
     outage: {

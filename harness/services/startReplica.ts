@@ -22,6 +22,7 @@ import { redactUrl } from './redactUrl.ts';
 import { waitForReplay } from './waitForReplay.ts';
 import { chownTo, postgresUser, type RunAs } from './runAsPostgresUser.ts';
 import type { Log, ServiceHandle } from './ServiceHandle.ts';
+import { atExit } from '../run/exitHooks.ts';
 
 export type ReplicaHandle = ServiceHandle<'spawned' | 'external' | 'none'> & {
   /** application_name the standby streams as (pg_stat_replication), when the harness started it. */
@@ -71,9 +72,11 @@ async function spawnStandby(o: StartReplicaOptions, primaryDataDir: string): Pro
   const port = await freePort();
   let child: ChildProcess | undefined;
   // A run that ends without stopping the replica (Ctrl-C during the base copy, an uncaught error) must not leave
-  // gigabytes of copy behind: removed synchronously on exit, until stop() has removed it.
-  const removeDir = () => rmSync(dir, { recursive: true, force: true });
-  process.once('exit', removeDir);
+  // gigabytes of copy behind: removed synchronously on exit (the handle's own net takes over once it exists).
+  const disarmCopy = atExit(() => {
+    child?.kill('SIGINT');
+    rmSync(dir, { recursive: true, force: true });
+  });
   try {
     const { bytes } = await baseBackup(o.primaryUrl, primaryDataDir, dir);
     const conninfo = Object.entries({
@@ -92,23 +95,25 @@ async function spawnStandby(o: StartReplicaOptions, primaryDataDir: string): Pro
     const caughtUp = await waitForReplay(o.primaryUrl, replicaUrl, o.catchUpTimeoutMs ?? 120_000);
     const { serverVersion } = await checkPostgres(replicaUrl);
     o.log(`replica: streaming standby on 127.0.0.1:${port} (base copy ${(bytes / 1e6).toFixed(0)} MB, replayed to ${caughtUp} in ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
-    return handle(child, { bin, dir, port, runAs, slot, replicaUrl, serverVersion, dropSlot, removeDir });
+    disarmCopy();
+    return handle(child, { bin, dir, port, runAs, slot, replicaUrl, serverVersion, dropSlot });
   } catch (err) {
     if (child) await stopChild(child);
     await dropSlot();
     await fs.rm(dir, { recursive: true, force: true });
-    process.removeListener('exit', removeDir);
+    disarmCopy();
     throw err instanceof ScaleproofError ? err : new ScaleproofError('SP_REPLICA', `the read replica did not start: ${(err as Error).message}. Set DATABASE_REPLICA_URL, or run with --replica off.`, {}, { cause: err });
   }
 }
 
-function handle(first: ChildProcess, s: { bin: string; dir: string; port: number; runAs: RunAs | undefined; slot: string; replicaUrl: string; serverVersion: string; dropSlot: () => Promise<unknown>; removeDir: () => void }): ReplicaHandle {
+function handle(first: ChildProcess, s: { bin: string; dir: string; port: number; runAs: RunAs | undefined; slot: string; replicaUrl: string; serverVersion: string; dropSlot: () => Promise<unknown> }): ReplicaHandle {
   let child = first;
   let stopped = false;
-  const onExit = () => {
-    if (!stopped) child.kill('SIGINT');
-  };
-  process.once('exit', onExit);
+  // Exiting without stop(): the standby gets a fast shutdown request and its copy of the data is removed.
+  const disarm = atExit(() => {
+    child.kill('SIGINT');
+    rmSync(s.dir, { recursive: true, force: true });
+  });
   return {
     kind: 'spawned',
     url: s.replicaUrl,
@@ -120,11 +125,10 @@ function handle(first: ChildProcess, s: { bin: string; dir: string; port: number
     stop: async () => {
       if (stopped) return;
       stopped = true;
-      process.removeListener('exit', onExit);
+      disarm();
       await stopChild(child);
       await s.dropSlot();
       await fs.rm(s.dir, { recursive: true, force: true });
-      process.removeListener('exit', s.removeDir);
     },
     outage: {
       method: "fast shutdown of the harness's standby, then a start on the same port and data directory (it catches up from its slot)",

@@ -52,8 +52,9 @@ export class OpenConnection {
 
   constructor(origin: Origin, timeoutMs: number, events: ConnectionEvents) {
     this.#events = events;
-    const onread = { buffer: sharedReadBuffer, callback: (n: number, buf: Uint8Array) => this.#parse(buf as Buffer, n) };
-    this.#socket = origin.tls ? tls.connect({ host: origin.host, port: origin.port, servername: origin.host }) : net.connect({ host: origin.host, port: origin.port, onread });
+    this.#socket = origin.tls
+      ? tls.connect({ host: origin.host, port: origin.port, servername: origin.host })
+      : net.connect({ host: origin.host, port: origin.port, onread: { buffer: sharedReadBuffer, callback: (n, buf) => this.#parse(buf as Buffer, n) } });
     this.#socket.setNoDelay(true);
     this.#socket.setTimeout(timeoutMs);
     this.#socket.once(origin.tls ? 'secureConnect' : 'connect', () => {
